@@ -1,0 +1,577 @@
+package org.incidentlearning.command.incident;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.incidentlearning.command.remediation.Remediation;
+import org.incidentlearning.kernel.context.ContextKind;
+import org.incidentlearning.kernel.context.ContextRecordedEvent;
+import org.incidentlearning.kernel.context.RecordContextCommand;
+import org.incidentlearning.kernel.correction.AmendEntryCommand;
+import org.incidentlearning.kernel.correction.EntryAmendedEvent;
+import org.incidentlearning.kernel.correction.EntryKind;
+import org.incidentlearning.kernel.correction.EntryRetractedEvent;
+import org.incidentlearning.kernel.correction.RetractEntryCommand;
+import org.incidentlearning.kernel.error.ErrorCode;
+import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.kernel.incident.AnalysisClosedEvent;
+import org.incidentlearning.kernel.incident.AnalysisReopenedEvent;
+import org.incidentlearning.kernel.incident.ClassifyIncidentCommand;
+import org.incidentlearning.kernel.incident.CloseAnalysisCommand;
+import org.incidentlearning.kernel.incident.CommandResult;
+import org.incidentlearning.kernel.incident.DeclareIncidentCommand;
+import org.incidentlearning.kernel.incident.IncidentClassifiedEvent;
+import org.incidentlearning.kernel.incident.IncidentDeclaredEvent;
+import org.incidentlearning.kernel.incident.IncidentResolvedEvent;
+import org.incidentlearning.kernel.incident.IncidentStatus;
+import org.incidentlearning.kernel.incident.ReopenAnalysisCommand;
+import org.incidentlearning.kernel.incident.ResolveIncidentCommand;
+import org.incidentlearning.kernel.linkage.DiscoverLinkageCommand;
+import org.incidentlearning.kernel.linkage.LinkageDiscoveredEvent;
+import org.incidentlearning.kernel.mentalmodel.DivergenceNotedEvent;
+import org.incidentlearning.kernel.mentalmodel.MentalModelRecordedEvent;
+import org.incidentlearning.kernel.mentalmodel.NoteDivergenceCommand;
+import org.incidentlearning.kernel.mentalmodel.RecordMentalModelCommand;
+import org.incidentlearning.kernel.remediation.CompleteRemediationCommand;
+import org.incidentlearning.kernel.remediation.DecideNotToRemediateCommand;
+import org.incidentlearning.kernel.remediation.LinkRecurrenceCommand;
+import org.incidentlearning.kernel.remediation.PrioritizeRemediationCommand;
+import org.incidentlearning.kernel.remediation.ProposeRemediationCommand;
+import org.incidentlearning.kernel.remediation.RecurrenceLinkedEvent;
+import org.incidentlearning.kernel.remediation.RemediationCompletedEvent;
+import org.incidentlearning.kernel.remediation.RemediationDeclinedEvent;
+import org.incidentlearning.kernel.remediation.RemediationPrioritizedEvent;
+import org.incidentlearning.kernel.remediation.RemediationProposedEvent;
+import org.incidentlearning.kernel.remediation.RemediationReopenedEvent;
+import org.incidentlearning.kernel.remediation.ReopenRemediationCommand;
+import org.incidentlearning.kernel.remediation.RemediationState;
+import org.incidentlearning.kernel.timeline.CoordinationKind;
+import org.incidentlearning.kernel.timeline.CoordinationRecordedEvent;
+import org.incidentlearning.kernel.timeline.RecordCoordinationCommand;
+import org.incidentlearning.kernel.timeline.RecordTimelineEntryCommand;
+import org.incidentlearning.kernel.timeline.TimelineEntryKind;
+import org.incidentlearning.kernel.timeline.TimelineEntryRecordedEvent;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * An incident and everything teams learned from it. It decides whether a command is allowed and which events it
+ * produces; the event-sourcing handlers at the bottom only apply state.
+ */
+@Aggregate
+public class Incident {
+
+    /** Metadata key carrying the client's {@code If-Match} version. */
+    public static final String EXPECTED_VERSION = "expectedVersion";
+
+    @AggregateIdentifier
+    private String incidentId;
+    private Instant startedAt;
+    private IncidentStatus status;
+    private Instant resolvedAt;
+    private String resolution;
+    private String conclusion;
+    private List<String> classification = List.of();
+    private final Map<String, EntryKind> entries = new HashMap<>();
+    private final Map<String, String> entryByContent = new HashMap<>();
+    private final Map<String, String> contentByEntry = new HashMap<>();
+    private final Map<String, String> lastAmendment = new HashMap<>();
+    private final Map<String, List<String>> divergenceModels = new HashMap<>();
+    private final Map<String, Remediation> remediations = new HashMap<>();
+    private final Map<String, String> recurrenceByTarget = new HashMap<>();
+
+    protected Incident() {
+        // Axon rebuilds the incident from its events.
+    }
+
+    @CommandHandler
+    public Incident(DeclareIncidentCommand command) {
+        if (command.detectedAt() != null && command.detectedAt().isBefore(command.startedAt())) {
+            throw IncidentRejection.invalid("detectedAt must not be before startedAt");
+        }
+        apply(new IncidentDeclaredEvent(command.incidentId(), command.title(), command.severity(),
+                command.startedAt(), command.detectedAt(), command.summary(), command.teams(),
+                command.components()));
+    }
+
+    /** A client that sent {@code If-Match} gets a conflict, and nothing stored, when the incident moved on. */
+    @CommandHandlerInterceptor
+    public Object checkExpectedVersion(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        ensureVersion((Long) command.getMetaData().get(EXPECTED_VERSION));
+        return chain.proceed();
+    }
+
+    public void ensureVersion(Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != version()) {
+            throw new IncidentRejection(ErrorCode.STALE_VERSION, "Incident " + incidentId + " is at version "
+                    + version() + ", not " + expectedVersion + "; read it again and retry");
+        }
+    }
+
+    @CommandHandler
+    public CommandResult handle(RecordTimelineEntryCommand command) {
+        return record(command.entryId(), EntryKind.TIMELINE_ENTRY,
+                content("timeline", command.occurredAt(), command.team(), command.kind(), command.text()),
+                () -> apply(new TimelineEntryRecordedEvent(incidentId, command.entryId(), command.occurredAt(),
+                        command.team(), command.kind(), command.text())));
+    }
+
+    @CommandHandler
+    public CommandResult handle(RecordMentalModelCommand command) {
+        return record(command.mentalModelId(), EntryKind.MENTAL_MODEL,
+                content("mental-model", command.team(), command.subject(), command.belief(), command.heldAt()),
+                () -> apply(new MentalModelRecordedEvent(incidentId, command.mentalModelId(), command.team(),
+                        command.subject(), command.belief(), command.heldAt())));
+    }
+
+    @CommandHandler
+    public CommandResult handle(NoteDivergenceCommand command) {
+        for (String mentalModelId : command.mentalModelIds()) {
+            if (entries.get(mentalModelId) != EntryKind.MENTAL_MODEL) {
+                throw new IncidentRejection(ErrorCode.UNKNOWN_MENTAL_MODEL,
+                        "Incident " + incidentId + " has no mental model " + mentalModelId);
+            }
+        }
+        return record(command.divergenceId(), EntryKind.DIVERGENCE,
+                content("divergence", command.mentalModelIds().stream().sorted().toList(), command.description(),
+                        command.effect()),
+                () -> apply(new DivergenceNotedEvent(incidentId, command.divergenceId(), command.mentalModelIds(),
+                        command.description(), command.effect())));
+    }
+
+    @CommandHandler
+    public CommandResult handle(RecordContextCommand command) {
+        return record(command.contextId(), EntryKind.CONTEXT,
+                content("context", command.team(), command.kind(), command.description()),
+                () -> apply(new ContextRecordedEvent(incidentId, command.contextId(), command.team(), command.kind(),
+                        command.description())));
+    }
+
+    @CommandHandler
+    public CommandResult handle(RecordCoordinationCommand command) {
+        return record(command.coordinationId(), EntryKind.COORDINATION,
+                content("coordination", command.team(), command.kind(), command.withTeams(), command.description(),
+                        command.occurredAt()),
+                () -> apply(new CoordinationRecordedEvent(incidentId, command.coordinationId(), command.team(),
+                        command.kind(), command.withTeams(), command.description(), command.occurredAt())));
+    }
+
+    @CommandHandler
+    public CommandResult handle(DiscoverLinkageCommand command) {
+        if (command.from().equals(command.to())) {
+            throw IncidentRejection.invalid("A linkage joins two different ends: from and to are both '"
+                    + command.from() + "'");
+        }
+        return record(command.linkageId(), EntryKind.LINKAGE,
+                content("linkage", command.kind(), command.from(), command.to(), command.description(),
+                        command.condition(), command.believedAbsent()),
+                () -> apply(new LinkageDiscoveredEvent(incidentId, command.linkageId(), command.kind(),
+                        command.from(), command.to(), command.description(), command.condition(),
+                        command.believedAbsent())));
+    }
+
+    @CommandHandler
+    public CommandResult handle(ProposeRemediationCommand command) {
+        return record(command.remediationId(), EntryKind.REMEDIATION,
+                content("remediation", command.team(), command.description()),
+                () -> apply(new RemediationProposedEvent(incidentId, command.remediationId(), command.team(),
+                        command.description())));
+    }
+
+    @CommandHandler
+    public CommandResult handle(PrioritizeRemediationCommand command) {
+        ensureOpenForRecording();
+        Remediation remediation = remediation(command.remediationId());
+        if (remediation.checkPrioritize(command.priority(), command.rationale(), command.dueBy())) {
+            apply(new RemediationPrioritizedEvent(incidentId, command.remediationId(), command.priority(),
+                    command.rationale(), command.dueBy()));
+            return changed(command.remediationId());
+        }
+        return unchanged(command.remediationId());
+    }
+
+    @CommandHandler
+    public CommandResult handle(CompleteRemediationCommand command) {
+        ensureOpenForRecording();
+        if (remediation(command.remediationId()).checkComplete(command.note())) {
+            apply(new RemediationCompletedEvent(incidentId, command.remediationId(), command.note()));
+            return changed(command.remediationId());
+        }
+        return unchanged(command.remediationId());
+    }
+
+    @CommandHandler
+    public CommandResult handle(DecideNotToRemediateCommand command) {
+        ensureOpenForRecording();
+        Remediation remediation = remediation(command.remediationId());
+        if (remediation.checkDecline(command.rationale(), command.acceptedRisk(), command.revisitBy())) {
+            apply(new RemediationDeclinedEvent(incidentId, command.remediationId(), remediation.team(),
+                    command.rationale(), command.acceptedRisk(), command.revisitBy()));
+            return changed(command.remediationId());
+        }
+        return unchanged(command.remediationId());
+    }
+
+    @CommandHandler
+    public CommandResult handle(ReopenRemediationCommand command) {
+        ensureOpenForRecording();
+        if (remediation(command.remediationId()).checkReopen()) {
+            apply(new RemediationReopenedEvent(incidentId, command.remediationId(), command.reason()));
+            return changed(command.remediationId());
+        }
+        return unchanged(command.remediationId());
+    }
+
+    /**
+     * Called by the recurrence handler once it has loaded the earlier incident: the facts about that incident come
+     * in as arguments, so this aggregate decides only about itself.
+     */
+    public CommandResult linkRecurrence(LinkRecurrenceCommand command, Instant earlierStartedAt, String decidingTeam) {
+        ensureOpenForRecording();
+        if (command.ofIncidentId().equals(incidentId)) {
+            throw new IncidentRejection(ErrorCode.RECURRENCE_NOT_ALLOWED, "An incident cannot recur itself");
+        }
+        if (earlierStartedAt.isAfter(startedAt)) {
+            throw new IncidentRejection(ErrorCode.RECURRENCE_NOT_ALLOWED, "Incident " + command.ofIncidentId()
+                    + " started after incident " + incidentId + ": a recurrence points at an earlier incident");
+        }
+        String target = command.ofIncidentId() + "/" + command.remediationId();
+        String existing = recurrenceByTarget.get(target);
+        if (existing != null) {
+            return unchanged(existing);
+        }
+        apply(new RecurrenceLinkedEvent(incidentId, command.recurrenceId(), command.ofIncidentId(),
+                command.remediationId(), decidingTeam, command.note()));
+        return changed(command.recurrenceId());
+    }
+
+    /** What the recurrence handler needs to know about a remediation this incident declined. */
+    public DeclinedRemediation declinedRemediation(String remediationId) {
+        Remediation remediation = remediation(remediationId);
+        remediation.checkDeclinedForRecurrence();
+        return new DeclinedRemediation(startedAt, remediation.team());
+    }
+
+    public record DeclinedRemediation(Instant incidentStartedAt, String decidingTeam) {
+    }
+
+    @CommandHandler
+    public CommandResult handle(ClassifyIncidentCommand command) {
+        ensureOpenForRecording();
+        List<String> labels = command.labels().stream().sorted().toList();
+        if (labels.equals(classification)) {
+            return unchanged(incidentId);
+        }
+        apply(new IncidentClassifiedEvent(incidentId, labels));
+        return changed(incidentId);
+    }
+
+    @CommandHandler
+    public CommandResult handle(ResolveIncidentCommand command) {
+        ensureOpenForRecording();
+        if (status == IncidentStatus.RESOLVED) {
+            if (command.resolvedAt().equals(resolvedAt) && Objects.equals(command.resolution(), resolution)) {
+                return unchanged(incidentId);
+            }
+            throw new IncidentRejection(ErrorCode.INCIDENT_STATE_CONFLICT,
+                    "Incident " + incidentId + " was already resolved at " + resolvedAt);
+        }
+        if (command.resolvedAt().isBefore(startedAt)) {
+            throw IncidentRejection.invalid("resolvedAt must not be before the incident started (" + startedAt + ")");
+        }
+        apply(new IncidentResolvedEvent(incidentId, command.resolvedAt(), command.resolution()));
+        return changed(incidentId);
+    }
+
+    @CommandHandler
+    public CommandResult handle(CloseAnalysisCommand command) {
+        if (status == IncidentStatus.CLOSED && Objects.equals(conclusion, command.conclusion())) {
+            return unchanged(incidentId);
+        }
+        ensureOpenForRecording();
+        apply(new AnalysisClosedEvent(incidentId, command.conclusion()));
+        return changed(incidentId);
+    }
+
+    @CommandHandler
+    public CommandResult handle(ReopenAnalysisCommand command) {
+        if (status != IncidentStatus.CLOSED) {
+            return unchanged(incidentId);
+        }
+        apply(new AnalysisReopenedEvent(incidentId, command.reason()));
+        return changed(incidentId);
+    }
+
+    @CommandHandler
+    public CommandResult handle(AmendEntryCommand command) {
+        ensureOpenForRecording();
+        EntryKind kind = entry(command.entryId());
+        Map<String, String> changes = new TreeMap<>();
+        command.changes().forEach((field, value) -> changes.put(field, amendedValue(kind, field, value)));
+        String amendment = content(changes, command.reason());
+        if (amendment.equals(lastAmendment.get(command.entryId()))) {
+            return unchanged(command.entryId());
+        }
+        apply(new EntryAmendedEvent(incidentId, command.entryId(), kind, changes, command.reason()));
+        return changed(command.entryId());
+    }
+
+    @CommandHandler
+    public CommandResult handle(RetractEntryCommand command) {
+        ensureOpenForRecording();
+        EntryKind kind = entry(command.entryId());
+        if (kind == EntryKind.MENTAL_MODEL) {
+            divergenceModels.forEach((divergenceId, models) -> {
+                if (models.contains(command.entryId())) {
+                    throw new IncidentRejection(ErrorCode.ENTRY_STATE_CONFLICT, "Mental model " + command.entryId()
+                            + " is part of divergence " + divergenceId + "; retract the divergence first");
+                }
+            });
+        }
+        if (kind == EntryKind.REMEDIATION) {
+            RemediationState state = remediations.get(command.entryId()).state();
+            if (state == RemediationState.COMPLETED || state == RemediationState.DECLINED) {
+                throw new IncidentRejection(ErrorCode.ENTRY_STATE_CONFLICT, "Remediation " + command.entryId()
+                        + " is " + state + ": a decided remediation stays on record; reopen it first");
+            }
+        }
+        apply(new EntryRetractedEvent(incidentId, command.entryId(), kind, command.reason()));
+        return changed(command.entryId());
+    }
+
+    private CommandResult record(String entryId, EntryKind kind, String content, Runnable applyEvent) {
+        ensureOpenForRecording();
+        String existing = entryByContent.get(content);
+        if (existing != null) {
+            return unchanged(existing);
+        }
+        if (entries.containsKey(entryId)) {
+            throw new IncidentRejection(ErrorCode.ENTRY_STATE_CONFLICT, "Entry " + entryId + " already exists");
+        }
+        applyEvent.run();
+        return changed(entryId);
+    }
+
+    private void ensureOpenForRecording() {
+        if (status == IncidentStatus.CLOSED) {
+            throw new IncidentRejection(ErrorCode.ANALYSIS_CLOSED, "The analysis of incident " + incidentId
+                    + " is closed; reopen it before recording anything");
+        }
+    }
+
+    private Remediation remediation(String remediationId) {
+        Remediation remediation = remediations.get(remediationId);
+        if (remediation == null) {
+            throw new IncidentRejection(ErrorCode.UNKNOWN_REMEDIATION,
+                    "Incident " + incidentId + " has no remediation " + remediationId);
+        }
+        return remediation;
+    }
+
+    private EntryKind entry(String entryId) {
+        EntryKind kind = entries.get(entryId);
+        if (kind == null) {
+            throw new IncidentRejection(ErrorCode.UNKNOWN_ENTRY,
+                    "Incident " + incidentId + " has no recorded entry " + entryId);
+        }
+        return kind;
+    }
+
+    private static String amendedValue(EntryKind kind, String field, String value) {
+        if (!kind.amendableFields().contains(field)) {
+            throw IncidentRejection.invalid("A " + kind + " entry cannot amend '" + field + "'; amendable: "
+                    + kind.amendableFields().stream().sorted().toList());
+        }
+        if (value == null || value.isBlank()) {
+            throw IncidentRejection.invalid("The new value of '" + field + "' must not be blank");
+        }
+        try {
+            return switch (field) {
+                case "occurredAt", "heldAt" -> OffsetDateTime.parse(value).toInstant().toString();
+                case "kind" -> switch (kind) {
+                    case TIMELINE_ENTRY -> TimelineEntryKind.valueOf(value).name();
+                    case CONTEXT -> ContextKind.valueOf(value).name();
+                    case COORDINATION -> CoordinationKind.valueOf(value).name();
+                    default -> value;
+                };
+                default -> value;
+            };
+        } catch (DateTimeParseException e) {
+            throw IncidentRejection.invalid("'" + field + "' must be an ISO-8601 timestamp with offset, got '"
+                    + value + "'");
+        } catch (IllegalArgumentException e) {
+            throw IncidentRejection.invalid("'" + value + "' is not a kind of " + kind);
+        }
+    }
+
+    private CommandResult changed(String id) {
+        return new CommandResult(id, version(), true);
+    }
+
+    private CommandResult unchanged(String id) {
+        return new CommandResult(id, version(), false);
+    }
+
+    /** The number of events stored for this incident (Axon counts sequence numbers from 0). */
+    private long version() {
+        Long lastSequence = AggregateLifecycle.getVersion();
+        return lastSequence == null ? 0 : lastSequence + 1;
+    }
+
+    private static String content(Object... parts) {
+        StringBuilder key = new StringBuilder();
+        for (Object part : parts) {
+            key.append(part).append('\u0000');
+        }
+        return key.toString();
+    }
+
+    private void registerContent(String entryId, String content) {
+        entryByContent.put(content, entryId);
+        contentByEntry.put(entryId, content);
+    }
+
+    private void forgetContent(String entryId) {
+        String content = contentByEntry.remove(entryId);
+        if (content != null) {
+            entryByContent.remove(content);
+        }
+    }
+
+    // ---- state, applied from events (also on replay) ----
+
+    @EventSourcingHandler
+    void on(IncidentDeclaredEvent event) {
+        incidentId = event.incidentId();
+        startedAt = event.startedAt();
+        status = IncidentStatus.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(TimelineEntryRecordedEvent event) {
+        entries.put(event.entryId(), EntryKind.TIMELINE_ENTRY);
+        registerContent(event.entryId(), content("timeline", event.occurredAt(), event.team(), event.kind(),
+                event.text()));
+    }
+
+    @EventSourcingHandler
+    void on(MentalModelRecordedEvent event) {
+        entries.put(event.mentalModelId(), EntryKind.MENTAL_MODEL);
+        registerContent(event.mentalModelId(), content("mental-model", event.team(), event.subject(), event.belief(),
+                event.heldAt()));
+    }
+
+    @EventSourcingHandler
+    void on(DivergenceNotedEvent event) {
+        entries.put(event.divergenceId(), EntryKind.DIVERGENCE);
+        divergenceModels.put(event.divergenceId(), event.mentalModelIds());
+        registerContent(event.divergenceId(), content("divergence",
+                event.mentalModelIds().stream().sorted().toList(), event.description(), event.effect()));
+    }
+
+    @EventSourcingHandler
+    void on(ContextRecordedEvent event) {
+        entries.put(event.contextId(), EntryKind.CONTEXT);
+        registerContent(event.contextId(), content("context", event.team(), event.kind(), event.description()));
+    }
+
+    @EventSourcingHandler
+    void on(CoordinationRecordedEvent event) {
+        entries.put(event.coordinationId(), EntryKind.COORDINATION);
+        registerContent(event.coordinationId(), content("coordination", event.team(), event.kind(),
+                event.withTeams(), event.description(), event.occurredAt()));
+    }
+
+    @EventSourcingHandler
+    void on(LinkageDiscoveredEvent event) {
+        entries.put(event.linkageId(), EntryKind.LINKAGE);
+        registerContent(event.linkageId(), content("linkage", event.kind(), event.from(), event.to(),
+                event.description(), event.condition(), event.believedAbsent()));
+    }
+
+    @EventSourcingHandler
+    void on(RemediationProposedEvent event) {
+        entries.put(event.remediationId(), EntryKind.REMEDIATION);
+        remediations.put(event.remediationId(), new Remediation(event.remediationId(), event.team()));
+        registerContent(event.remediationId(), content("remediation", event.team(), event.description()));
+    }
+
+    @EventSourcingHandler
+    void on(RemediationPrioritizedEvent event) {
+        remediations.get(event.remediationId()).markPrioritized(event.priority(), event.rationale(), event.dueBy());
+    }
+
+    @EventSourcingHandler
+    void on(RemediationCompletedEvent event) {
+        remediations.get(event.remediationId()).markCompleted(event.note());
+    }
+
+    @EventSourcingHandler
+    void on(RemediationDeclinedEvent event) {
+        remediations.get(event.remediationId()).markDeclined(event.rationale(), event.acceptedRisk(),
+                event.revisitBy());
+    }
+
+    @EventSourcingHandler
+    void on(RemediationReopenedEvent event) {
+        remediations.get(event.remediationId()).markReopened();
+    }
+
+    @EventSourcingHandler
+    void on(RecurrenceLinkedEvent event) {
+        recurrenceByTarget.put(event.ofIncidentId() + "/" + event.remediationId(), event.recurrenceId());
+    }
+
+    @EventSourcingHandler
+    void on(IncidentClassifiedEvent event) {
+        classification = event.labels();
+    }
+
+    @EventSourcingHandler
+    void on(IncidentResolvedEvent event) {
+        status = IncidentStatus.RESOLVED;
+        resolvedAt = event.resolvedAt();
+        resolution = event.resolution();
+    }
+
+    @EventSourcingHandler
+    void on(AnalysisClosedEvent event) {
+        status = IncidentStatus.CLOSED;
+        conclusion = event.conclusion();
+    }
+
+    @EventSourcingHandler
+    void on(AnalysisReopenedEvent event) {
+        status = resolvedAt == null ? IncidentStatus.OPEN : IncidentStatus.RESOLVED;
+        conclusion = null;
+    }
+
+    @EventSourcingHandler
+    void on(EntryAmendedEvent event) {
+        forgetContent(event.entryId());
+        lastAmendment.put(event.entryId(), content(new TreeMap<>(event.changes()), event.reason()));
+    }
+
+    @EventSourcingHandler
+    void on(EntryRetractedEvent event) {
+        entries.remove(event.entryId());
+        forgetContent(event.entryId());
+        divergenceModels.remove(event.entryId());
+        remediations.remove(event.entryId());
+        lastAmendment.remove(event.entryId());
+    }
+}

@@ -1,0 +1,131 @@
+package org.incidentlearning.command.incident;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.incidentlearning.command.web.CommandAnswer;
+import org.incidentlearning.command.web.CommandDispatch;
+import org.incidentlearning.command.web.CommandOptions;
+import org.incidentlearning.command.web.FieldLimits;
+import org.incidentlearning.kernel.incident.ClassifyIncidentCommand;
+import org.incidentlearning.kernel.incident.CloseAnalysisCommand;
+import org.incidentlearning.kernel.incident.DeclareIncidentCommand;
+import org.incidentlearning.kernel.incident.ReopenAnalysisCommand;
+import org.incidentlearning.kernel.incident.ResolveIncidentCommand;
+import org.incidentlearning.kernel.incident.Severity;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.incidentlearning.command.web.FieldLimits.ID_PATTERN;
+import static org.incidentlearning.command.web.FieldLimits.LIST;
+import static org.incidentlearning.command.web.FieldLimits.NAME;
+import static org.incidentlearning.command.web.FieldLimits.TEXT;
+import static org.incidentlearning.command.web.FieldLimits.TITLE;
+
+@RestController
+@Validated
+@RequestMapping(path = "/api/incidents", consumes = "application/json", produces = "application/json")
+@Tag(name = "Incidents (commands)")
+public class IncidentCommandController {
+
+    private final CommandDispatch dispatch;
+    private final Clock clock;
+
+    public IncidentCommandController(CommandDispatch dispatch, Clock clock) {
+        this.dispatch = dispatch;
+        this.clock = clock;
+    }
+
+    public record DeclareIncidentRequest(
+            @NotBlank @Size(max = TITLE) String title,
+            @NotNull Severity severity,
+            @NotNull OffsetDateTime startedAt,
+            @Size(max = TEXT) String summary,
+            OffsetDateTime detectedAt,
+            @NotEmpty @Size(max = LIST) List<@NotBlank @Size(max = NAME) String> teams,
+            @Size(max = LIST) List<@NotBlank @Size(max = NAME) String> components) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Declare an incident: what happened, when it started, which teams and components")
+    public ResponseEntity<CommandAnswer> declare(@Valid @RequestBody DeclareIncidentRequest request,
+                                                 CommandOptions options) {
+        String incidentId = UUID.randomUUID().toString();
+        var command = new DeclareIncidentCommand(incidentId, request.title(), request.severity(),
+                request.startedAt().toInstant(),
+                request.detectedAt() == null ? null : request.detectedAt().toInstant(), request.summary(),
+                distinct(request.teams()), request.components() == null ? List.of() : distinct(request.components()));
+        return dispatch.create(command, request, options, id -> URI.create("/api/incidents/" + id));
+    }
+
+    public record ClassifyIncidentRequest(
+            @NotEmpty @Size(max = LIST) Set<@NotBlank @Size(max = NAME) String> labels) {
+    }
+
+    @PostMapping("/{incidentId}/classify")
+    @Operation(summary = "Classify the incident into buckets for trend analysis (replaces the previous labels)")
+    public ResponseEntity<CommandAnswer> classify(@PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,
+                                                  @Valid @RequestBody ClassifyIncidentRequest request,
+                                                  CommandOptions options) {
+        return dispatch.change(new ClassifyIncidentCommand(incidentId, request.labels()), request, options);
+    }
+
+    public record ResolveIncidentRequest(OffsetDateTime resolvedAt, @Size(max = TEXT) String resolution) {
+    }
+
+    @PostMapping("/{incidentId}/resolve")
+    @Operation(summary = "The incident's impact ended (resolvedAt defaults to now); the analysis goes on")
+    public ResponseEntity<CommandAnswer> resolve(@PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,
+                                                 @Valid @RequestBody(required = false) ResolveIncidentRequest request,
+                                                 CommandOptions options) {
+        ResolveIncidentRequest body = request == null ? new ResolveIncidentRequest(null, null) : request;
+        var resolvedAt = body.resolvedAt() == null ? clock.instant() : body.resolvedAt().toInstant();
+        return dispatch.change(new ResolveIncidentCommand(incidentId, resolvedAt, body.resolution()), body,
+                options);
+    }
+
+    public record CloseAnalysisRequest(@Size(max = TEXT) String conclusion) {
+    }
+
+    @PostMapping("/{incidentId}/close-analysis")
+    @Operation(summary = "End the analysis; nothing more is recorded until it is reopened")
+    public ResponseEntity<CommandAnswer> closeAnalysis(
+            @PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,
+            @Valid @RequestBody(required = false) CloseAnalysisRequest request, CommandOptions options) {
+        CloseAnalysisRequest body = request == null ? new CloseAnalysisRequest(null) : request;
+        return dispatch.change(new CloseAnalysisCommand(incidentId, body.conclusion()), body, options);
+    }
+
+    public record ReopenAnalysisRequest(@NotBlank @Size(max = TEXT) String reason) {
+    }
+
+    @PostMapping("/{incidentId}/reopen-analysis")
+    @Operation(summary = "Reopen a closed analysis, saying why")
+    public ResponseEntity<CommandAnswer> reopenAnalysis(
+            @PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,
+            @Valid @RequestBody ReopenAnalysisRequest request, CommandOptions options) {
+        return dispatch.change(new ReopenAnalysisCommand(incidentId, request.reason()), request, options);
+    }
+
+    private static List<String> distinct(List<String> names) {
+        return List.copyOf(new LinkedHashSet<>(names));
+    }
+}

@@ -1,0 +1,107 @@
+package org.incidentlearning.command.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.incidentlearning.command.idempotency.IdempotentCommands;
+import org.incidentlearning.command.incident.Incident;
+import org.incidentlearning.kernel.incident.CommandResult;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Sends a command with what the request said about it (expected version, idempotency key bound to the request's
+ * fingerprint), waits until its events are committed, and turns the result into the answer the contract fixes.
+ */
+@Component
+public class CommandDispatch {
+
+    private static final int ATTEMPTS = 3;
+
+    private final CommandGateway gateway;
+    private final ObjectMapper canonicalJson = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    public CommandDispatch(CommandGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** A command that creates something: 201 with {@code Location}, or 200 when it only repeated what exists. */
+    public ResponseEntity<CommandAnswer> create(Object command, Object requestBody, CommandOptions options,
+                                                Function<String, URI> location) {
+        CommandResult result = send(command, requestBody, options);
+        CommandAnswer answer = new CommandAnswer(result.id(), result.version());
+        if (!result.changed()) {
+            return ResponseEntity.ok(answer);
+        }
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .header(HttpHeaders.LOCATION, location.apply(result.id()).toString())
+                .eTag(Long.toString(result.version()))
+                .body(answer);
+    }
+
+    /** A command that changes something: 200 with the version after it. */
+    public ResponseEntity<CommandAnswer> change(Object command, Object requestBody, CommandOptions options) {
+        CommandResult result = send(command, requestBody, options);
+        return ResponseEntity.ok().eTag(Long.toString(result.version()))
+                .body(new CommandAnswer(result.id(), result.version()));
+    }
+
+    CommandResult send(Object command, Object requestBody, CommandOptions options) {
+        Map<String, Object> metaData = new HashMap<>();
+        if (options.expectedVersion() != null) {
+            metaData.put(Incident.EXPECTED_VERSION, options.expectedVersion());
+        }
+        if (options.idempotencyKey() != null) {
+            metaData.put(IdempotentCommands.KEY, options.idempotencyKey());
+            metaData.put(IdempotentCommands.FINGERPRINT, fingerprint(options, requestBody));
+        }
+        var message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Answers.of(gateway.sendAndWait(message));
+            } catch (IdempotentCommands.IdempotencyRace | ConcurrencyException retryable) {
+                if (attempt == ATTEMPTS) {
+                    throw retryable;
+                }
+            } catch (CommandExecutionException failure) {
+                if (attempt == ATTEMPTS || !(failure.getCause() instanceof IdempotentCommands.IdempotencyRace)) {
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    private String fingerprint(CommandOptions options, Object requestBody) {
+        try {
+            byte[] canonical = (options.method() + " " + options.path() + "\n"
+                                + canonicalJson.writeValueAsString(requestBody)).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot fingerprint request", e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.incidentlearning.command.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.incidentlearning.kernel.error.IncidentRejection;
+import org.springframework.core.MethodParameter;
+import org.springframework.lang.NonNull;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads {@code If-Match} and {@code Idempotency-Key} once, for every command endpoint alike. */
+public class CommandOptionsResolver implements HandlerMethodArgumentResolver {
+
+    static final int MAX_KEY_LENGTH = 255;
+    private static final Pattern VERSION = Pattern.compile("^(?:W/)?\"?(\\d{1,18})\"?$");
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == CommandOptions.class;
+    }
+
+    @Override
+    public Object resolveArgument(@NonNull MethodParameter parameter, ModelAndViewContainer container,
+                                  NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+        HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+        return new CommandOptions(expectedVersion(webRequest.getHeader("If-Match")),
+                idempotencyKey(webRequest.getHeader("Idempotency-Key")),
+                request == null ? "POST" : request.getMethod(),
+                request == null ? "" : request.getRequestURI());
+    }
+
+    private static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        Matcher matcher = VERSION.matcher(ifMatch.trim());
+        if (!matcher.matches()) {
+            throw IncidentRejection.invalid("If-Match must be an incident version such as \"3\", got '"
+                    + ifMatch + "'");
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private static String idempotencyKey(String key) {
+        if (key == null) {
+            return null;
+        }
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw IncidentRejection.invalid("Idempotency-Key must be 1 to " + MAX_KEY_LENGTH
+                    + " visible ASCII characters");
+        }
+        return key;
+    }
+}

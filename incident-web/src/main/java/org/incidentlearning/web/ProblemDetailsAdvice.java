@@ -1,0 +1,214 @@
+package org.incidentlearning.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.incidentlearning.kernel.error.ErrorCode;
+import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.kernel.error.RejectionDetails;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.NonNull;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Every error leaves the service as RFC 9457 problem details. Refusals keep their {@link ErrorCode} (as
+ * {@code code}) whether they were raised at the edge or inside a command handler, in this process or another.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final String TYPE_PREFIX = "urn:incident-learning:problem:";
+
+    @ExceptionHandler(IncidentRejection.class)
+    ResponseEntity<ProblemDetail> rejected(IncidentRejection rejection) {
+        return problem(rejection.code(), rejection.getMessage());
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException failure) {
+        return failure.getDetails()
+                .filter(RejectionDetails.class::isInstance)
+                .map(RejectionDetails.class::cast)
+                .map(details -> problem(details.code(), details.message()))
+                .orElseGet(() -> unexpected(failure));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> unknownIncident(AggregateNotFoundException missing) {
+        return problem(ErrorCode.UNKNOWN_INCIDENT, "No incident with id " + missing.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrentWrite(ConcurrencyException conflict) {
+        return problem(ErrorCode.CONCURRENT_MODIFICATION,
+                "Another request changed this incident at the same moment; read it again and retry");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        String reference = UUID.randomUUID().toString();
+        log.error("Unexpected failure {}", reference, failure);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The service failed unexpectedly; nothing was stored. Reference: " + reference);
+        body.setTitle("Internal error");
+        body.setType(URI.create(TYPE_PREFIX + "internal-error"));
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException ex,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .sorted((a, b) -> a.getField().compareTo(b.getField()))
+                .map(error -> Map.of("field", error.getField(), "message", message(error)))
+                .toList();
+        String detail = errors.stream().map(e -> e.get("field") + ": " + e.get("message"))
+                .collect(Collectors.joining("; "));
+        ProblemDetail body = invalidBody(detail.isEmpty() ? "The request body is invalid" : detail);
+        body.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            @NonNull HandlerMethodValidationException ex, @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        String detail = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> result.getMethodParameter().getParameterName() + ": "
+                                + error.getDefaultMessage()))
+                .collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().body(invalidBody(detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException ex,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        return ResponseEntity.badRequest().body(invalidBody(unreadable(ex)));
+    }
+
+    private static String unreadable(HttpMessageNotReadableException ex) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return "Unknown field '" + path(unknown) + "'; known fields: " + unknown.getKnownPropertyIds();
+        }
+        if (cause instanceof InvalidFormatException invalid) {
+            return "Field '" + path(invalid) + "': " + expected(invalid.getTargetType(), invalid.getValue());
+        }
+        if (cause instanceof MismatchedInputException mismatched) {
+            return mismatched.getPath().isEmpty()
+                    ? "The request body must be a JSON object"
+                    : "Field '" + path(mismatched) + "': " + expected(mismatched.getTargetType(), null);
+        }
+        if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof IncidentRejection r) {
+            return r.getMessage();
+        }
+        if (cause instanceof JsonProcessingException malformed) {
+            return "Malformed JSON: " + malformed.getOriginalMessage();
+        }
+        return "The request body is missing or is not JSON";
+    }
+
+    private static String expected(Class<?> type, Object value) {
+        String got = value == null ? "" : ", got '" + value + "'";
+        if (type == null) {
+            return "has the wrong type" + got;
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.toString(type.getEnumConstants()) + got;
+        }
+        if (type == OffsetDateTime.class || type == java.time.Instant.class) {
+            return "must be an ISO-8601 timestamp with offset, e.g. 2026-11-23T10:15:00Z" + got;
+        }
+        if (type == LocalDate.class) {
+            return "must be an ISO-8601 date, e.g. 2027-01-31" + got;
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be an array" + got;
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false" + got;
+        }
+        if (type == String.class) {
+            return "must be a string" + got;
+        }
+        return "must be a " + type.getSimpleName() + got;
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String message(FieldError error) {
+        return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+    }
+
+    private static ProblemDetail invalidBody(String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        body.setTitle(ErrorCode.INVALID_INPUT.title());
+        body.setType(URI.create(TYPE_PREFIX + ErrorCode.INVALID_INPUT.slug()));
+        body.setProperty("code", ErrorCode.INVALID_INPUT.name());
+        return body;
+    }
+
+    static HttpStatus statusOf(ErrorCode code) {
+        return switch (code.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+    }
+
+    public static ResponseEntity<ProblemDetail> problem(ErrorCode code, String detail) {
+        HttpStatus status = statusOf(code);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(code.title());
+        body.setType(URI.create(TYPE_PREFIX + code.slug()));
+        body.setProperty("code", code.name());
+        return ResponseEntity.status(status).body(body);
+    }
+}

@@ -1,0 +1,5 @@
+package org.incidentlearning.kernel.context;
+
+public record ContextRecordedEvent(String incidentId, String contextId, String team, ContextKind kind,
+                                   String description) {
+}

@@ -1,0 +1,45 @@
+package org.incidentlearning.kernel.error;
+
+/**
+ * Why a command was refused. Each code belongs to a {@link Kind} so that every edge (REST today, others
+ * tomorrow) maps refusals the same way, whether the command ran in this process or another.
+ */
+public enum ErrorCode {
+    INVALID_INPUT(Kind.INVALID, "Invalid input"),
+    UNKNOWN_INCIDENT(Kind.NOT_FOUND, "Unknown incident"),
+    UNKNOWN_MENTAL_MODEL(Kind.NOT_FOUND, "Unknown mental model"),
+    UNKNOWN_REMEDIATION(Kind.NOT_FOUND, "Unknown remediation"),
+    UNKNOWN_ENTRY(Kind.NOT_FOUND, "Unknown entry"),
+    ANALYSIS_CLOSED(Kind.CONFLICT, "Analysis is closed"),
+    REMEDIATION_STATE_CONFLICT(Kind.CONFLICT, "Remediation is in another state"),
+    INCIDENT_STATE_CONFLICT(Kind.CONFLICT, "Incident is in another state"),
+    ENTRY_STATE_CONFLICT(Kind.CONFLICT, "Entry is in another state"),
+    RECURRENCE_NOT_ALLOWED(Kind.CONFLICT, "Recurrence cannot be linked"),
+    STALE_VERSION(Kind.CONFLICT, "Incident has moved on"),
+    CONCURRENT_MODIFICATION(Kind.CONFLICT, "Concurrent modification"),
+    IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE, "Idempotency key reused with another request");
+
+    /** The family of a refusal; edges map a family to their own status codes. */
+    public enum Kind { INVALID, NOT_FOUND, CONFLICT, UNPROCESSABLE }
+
+    private final Kind kind;
+    private final String title;
+
+    ErrorCode(Kind kind, String title) {
+        this.kind = kind;
+        this.title = title;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** A stable, URI-friendly name for problem types: {@code UNKNOWN_MENTAL_MODEL} → {@code unknown-mental-model}. */
+    public String slug() {
+        return name().toLowerCase().replace('_', '-');
+    }
+}

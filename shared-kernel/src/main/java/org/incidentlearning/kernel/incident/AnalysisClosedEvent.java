@@ -1,0 +1,4 @@
+package org.incidentlearning.kernel.incident;
+
+public record AnalysisClosedEvent(String incidentId, String conclusion) {
+}

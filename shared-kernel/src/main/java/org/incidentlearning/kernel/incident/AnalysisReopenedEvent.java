@@ -1,0 +1,4 @@
+package org.incidentlearning.kernel.incident;
+
+public record AnalysisReopenedEvent(String incidentId, String reason) {
+}

@@ -1,0 +1,13 @@
+package org.incidentlearning.kernel.incident;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An incident happened: when it started (not when it was recorded), its impact, the teams and components in it. */
+public record IncidentDeclaredEvent(String incidentId, String title, Severity severity, Instant startedAt,
+                                    Instant detectedAt, String summary, List<String> teams, List<String> components) {
+    public IncidentDeclaredEvent {
+        teams = teams == null ? List.of() : List.copyOf(teams);
+        components = components == null ? List.of() : List.copyOf(components);
+    }
+}

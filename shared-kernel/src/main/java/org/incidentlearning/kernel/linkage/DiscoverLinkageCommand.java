@@ -1,0 +1,21 @@
+package org.incidentlearning.kernel.linkage;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.incidentlearning.kernel.error.Require;
+
+/**
+ * A patch to the socio-technical map: {@code from} depends on or must talk to {@code to}, perhaps only under
+ * {@code condition}, perhaps although people believed the link was gone ({@code believedAbsent}).
+ */
+public record DiscoverLinkageCommand(@TargetAggregateIdentifier String incidentId, String linkageId,
+                                     LinkageKind kind, String from, String to, String description, String condition,
+                                     boolean believedAbsent) {
+    public DiscoverLinkageCommand {
+        Require.text(incidentId, "incidentId");
+        Require.text(linkageId, "linkageId");
+        Require.present(kind, "kind");
+        Require.text(from, "from");
+        Require.text(to, "to");
+        Require.text(description, "description");
+    }
+}

@@ -1,0 +1,6 @@
+package org.incidentlearning.kernel.linkage;
+
+/** TECHNICAL links components; SOCIAL links teams. */
+public enum LinkageKind {
+    TECHNICAL, SOCIAL
+}

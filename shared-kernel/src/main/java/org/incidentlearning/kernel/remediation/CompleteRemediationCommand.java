@@ -1,0 +1,12 @@
+package org.incidentlearning.kernel.remediation;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.incidentlearning.kernel.error.Require;
+
+public record CompleteRemediationCommand(@TargetAggregateIdentifier String incidentId, String remediationId,
+                                         String note) {
+    public CompleteRemediationCommand {
+        Require.text(incidentId, "incidentId");
+        Require.text(remediationId, "remediationId");
+    }
+}

@@ -1,0 +1,6 @@
+package org.incidentlearning.kernel.remediation;
+
+/** {@code decidingTeam} is the team that declined the remediation, so views can route the context back to it. */
+public record RecurrenceLinkedEvent(String incidentId, String recurrenceId, String ofIncidentId,
+                                    String remediationId, String decidingTeam, String note) {
+}

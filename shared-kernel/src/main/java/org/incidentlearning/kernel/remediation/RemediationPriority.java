@@ -1,0 +1,5 @@
+package org.incidentlearning.kernel.remediation;
+
+public enum RemediationPriority {
+    HIGH, MEDIUM, LOW
+}

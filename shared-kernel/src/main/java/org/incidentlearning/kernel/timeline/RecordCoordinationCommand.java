@@ -1,0 +1,21 @@
+package org.incidentlearning.kernel.timeline;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.incidentlearning.kernel.error.Require;
+
+import java.time.Instant;
+import java.util.List;
+
+/** How {@code team} coordinated with {@code withTeams} during the response (hand-offs, escalations…). */
+public record RecordCoordinationCommand(@TargetAggregateIdentifier String incidentId, String coordinationId,
+                                        String team, CoordinationKind kind, List<String> withTeams,
+                                        String description, Instant occurredAt) {
+    public RecordCoordinationCommand {
+        Require.text(incidentId, "incidentId");
+        Require.text(coordinationId, "coordinationId");
+        Require.text(team, "team");
+        Require.present(kind, "kind");
+        Require.text(description, "description");
+        withTeams = withTeams == null ? List.of() : List.copyOf(withTeams);
+    }
+}

@@ -1,0 +1,5 @@
+package org.incidentlearning.kernel.timeline;
+
+public enum TimelineEntryKind {
+    OBSERVATION, ACTION, COMMUNICATION, DECISION
+}
