@@ -13,6 +13,7 @@ import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.kernel.error.RejectionDetails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -112,6 +113,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                 + error.getDefaultMessage()))
                 .collect(Collectors.joining("; "));
         return ResponseEntity.badRequest().body(invalidBody(detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(@NonNull TypeMismatchException ex, @NonNull HttpHeaders headers,
+                                                        @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        String name = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
+        return ResponseEntity.badRequest().body(invalidBody("'" + name + "' "
+                + expected(ex.getRequiredType(), ex.getValue())));
     }
 
     @Override

@@ -19,7 +19,6 @@ import org.incidentlearning.kernel.incident.ReopenAnalysisCommand;
 import org.incidentlearning.kernel.incident.ResolveIncidentCommand;
 import org.incidentlearning.kernel.incident.Severity;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,7 +40,6 @@ import static org.incidentlearning.command.web.FieldLimits.TEXT;
 import static org.incidentlearning.command.web.FieldLimits.TITLE;
 
 @RestController
-@Validated
 @RequestMapping(path = "/api/incidents", consumes = "application/json", produces = "application/json")
 @Tag(name = "Incidents (commands)")
 public class IncidentCommandController {

@@ -12,7 +12,6 @@ import org.incidentlearning.command.web.CommandAnswer;
 import org.incidentlearning.command.web.CommandDispatch;
 import org.incidentlearning.command.web.CommandOptions;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,7 +34,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 @RestController
-@Validated
 @RequestMapping(path = "/api/incidents/{incidentId}", consumes = "application/json", produces = "application/json")
 @Tag(name = "Timeline and coordination (commands)")
 public class TimelineController {

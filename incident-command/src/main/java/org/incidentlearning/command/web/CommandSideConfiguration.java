@@ -20,7 +20,7 @@ public class CommandSideConfiguration implements WebMvcConfigurer {
 
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
+    static Clock clock() {
         return Clock.systemUTC();
     }
 

@@ -1,0 +1,31 @@
+package org.incidentlearning.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Points the embedded H2 store at {@code incident.data-dir} (env {@code INCIDENT_DATA_DIR}, default {@code ./data})
+ * unless a datasource URL is configured. {@code WRITE_DELAY=0} makes every commit reach the file before the
+ * command is answered, so {@code kill -9} loses nothing acknowledged.
+ */
+public class EmbeddedStoreLocation implements EnvironmentPostProcessor {
+
+    static final String DATA_DIR = "incident.data-dir";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.containsProperty("spring.datasource.url")) {
+            return;
+        }
+        // H2 creates the directory itself; an absolute path spares H2's refusal of implicitly relative ones.
+        Path dataDir = Path.of(environment.getProperty(DATA_DIR, "./data")).toAbsolutePath().normalize();
+        String url = "jdbc:h2:file:" + dataDir.resolve("incidents") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        environment.getPropertySources().addLast(new MapPropertySource("embeddedStore",
+                Map.of("spring.datasource.url", url)));
+    }
+}

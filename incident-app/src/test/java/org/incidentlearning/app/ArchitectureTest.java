@@ -1,0 +1,35 @@
+package org.incidentlearning.app;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The module boundaries, checked on the compiled classes of every module. */
+@AnalyzeClasses(packages = "org.incidentlearning", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule sharedKernelHasNoSpringNorPersistence = noClasses()
+            .that().resideInAPackage("org.incidentlearning.kernel..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                    "org.hibernate..", "java.sql..", "javax.sql..", "jakarta.servlet..");
+
+    @ArchTest
+    static final ArchRule querySideDoesNotDependOnCommandSide = noClasses()
+            .that().resideInAPackage("org.incidentlearning.query..")
+            .should().dependOnClassesThat().resideInAPackage("org.incidentlearning.command..");
+
+    @ArchTest
+    static final ArchRule commandSideDoesNotDependOnQuerySide = noClasses()
+            .that().resideInAPackage("org.incidentlearning.command..")
+            .should().dependOnClassesThat().resideInAPackage("org.incidentlearning.query..");
+
+    @ArchTest
+    static final ArchRule theSharedEdgeKnowsNeitherSide = noClasses()
+            .that().resideInAPackage("org.incidentlearning.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.incidentlearning.command..",
+                    "org.incidentlearning.query..");
+}

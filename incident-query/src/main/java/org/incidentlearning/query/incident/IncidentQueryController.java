@@ -1,0 +1,95 @@
+package org.incidentlearning.query.incident;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.incidentlearning.kernel.error.ErrorCode;
+import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.kernel.incident.IncidentStatus;
+import org.incidentlearning.web.PageOf;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+@RestController
+@RequestMapping(path = "/api/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Incidents (views)")
+public class IncidentQueryController {
+
+    static final String ID_PATTERN = "^[A-Za-z0-9._:-]{1,100}$";
+
+    private static final Map<String, Function<IncidentView, List<?>>> COLLECTIONS = Map.of(
+            "timeline-entries", view -> view.timeline,
+            "mental-models", view -> view.mentalModels,
+            "divergences", view -> view.divergences,
+            "contexts", view -> view.contexts,
+            "coordinations", view -> view.coordinations,
+            "linkages", view -> view.linkages,
+            "remediations", view -> view.remediations);
+
+    private final IncidentViews views;
+    private final ViewFreshness freshness;
+
+    public IncidentQueryController(IncidentViews views, ViewFreshness freshness) {
+        this.views = views;
+        this.freshness = freshness;
+    }
+
+    @GetMapping
+    @Operation(summary = "Incident summaries, newest start first; filter by team, component and status")
+    public PageOf<IncidentSummary> list(@RequestParam(required = false) @Size(max = 100) String team,
+                                        @RequestParam(required = false) @Size(max = 100) String component,
+                                        @RequestParam(required = false) IncidentStatus status,
+                                        @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+                                        @RequestParam(defaultValue = "50") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
+        freshness.awaitAll();
+        return views.list(new IncidentFilter(team, component, status), page, size);
+    }
+
+    @GetMapping("/{incidentId}")
+    @Operation(summary = "The incident view: timeline by occurrence, mental models, divergences, contexts, "
+                         + "coordinations, linkages, remediations with their decisions, corrections")
+    public ResponseEntity<String> incident(@PathVariable @Pattern(regexp = ID_PATTERN) String incidentId) {
+        long stored = freshness.awaitIncident(incidentId).orElseThrow(() -> unknown(incidentId));
+        // Other incidents' events change this view too (a recurrence of its declined remediation).
+        freshness.awaitAll();
+        String document = views.document(incidentId).orElseThrow(() -> new IllegalStateException(
+                "Incident " + incidentId + " has " + stored + " events but no view yet"));
+        return ResponseEntity.ok().eTag(Long.toString(views.version(incidentId))).body(document);
+    }
+
+    @GetMapping("/{incidentId}/{collection}/{entryId}")
+    @Operation(summary = "One recorded entry of an incident, as the incident view shows it")
+    public ResponseEntity<String> entry(@PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,
+                                        @PathVariable String collection,
+                                        @PathVariable @Pattern(regexp = ID_PATTERN) String entryId) {
+        Function<IncidentView, List<?>> entries = COLLECTIONS.get(collection);
+        if (entries == null) {
+            throw new IncidentRejection(ErrorCode.UNKNOWN_ENTRY, "Incidents have no collection '" + collection
+                    + "'; known: " + COLLECTIONS.keySet().stream().sorted().toList());
+        }
+        freshness.awaitIncident(incidentId).orElseThrow(() -> unknown(incidentId));
+        IncidentView view = views.complete(incidentId).orElseThrow(() -> unknown(incidentId));
+        Object found = entries.apply(view).stream()
+                .filter(entry -> entry instanceof IncidentView.Entry e && e.id.equals(entryId))
+                .findFirst()
+                .orElseThrow(() -> new IncidentRejection(ErrorCode.UNKNOWN_ENTRY,
+                        "Incident " + incidentId + " has no " + collection + " entry " + entryId));
+        return ResponseEntity.ok().eTag(Long.toString(view.version)).body(views.write(found));
+    }
+
+    private static IncidentRejection unknown(String incidentId) {
+        return new IncidentRejection(ErrorCode.UNKNOWN_INCIDENT, "No incident with id " + incidentId);
+    }
+}

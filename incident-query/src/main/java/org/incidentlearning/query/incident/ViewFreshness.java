@@ -1,0 +1,74 @@
+package org.incidentlearning.query.incident;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Read-your-writes for clients of an eventually consistent view: a read waits, briefly and boundedly, until the
+ * view has caught up with what was already stored when the read arrived.
+ */
+@Component
+public class ViewFreshness {
+
+    private static final long POLL_MILLIS = 5;
+
+    private final EventStore eventStore;
+    private final IncidentViews views;
+    private final EventProcessingConfiguration processing;
+    private final Duration maxWait;
+
+    public ViewFreshness(EventStore eventStore, IncidentViews views, EventProcessingConfiguration processing,
+                         @Value("${incident.read-your-writes-timeout:PT2S}") Duration maxWait) {
+        this.eventStore = eventStore;
+        this.views = views;
+        this.processing = processing;
+        this.maxWait = maxWait;
+    }
+
+    /** @return the incident's stored version, or empty when no such incident was ever declared */
+    public Optional<Long> awaitIncident(String incidentId) {
+        Optional<Long> stored = eventStore.lastSequenceNumberFor(incidentId).map(sequence -> sequence + 1);
+        stored.ifPresent(version -> await(() -> views.version(incidentId) >= version));
+        return stored;
+    }
+
+    /** Waits until this node's incident-view processor has handled every event stored before the call. */
+    public void awaitAll() {
+        TrackingToken head = eventStore.createHeadToken();
+        OptionalLong headPosition = head == null ? OptionalLong.empty() : head.position();
+        Optional<StreamingEventProcessor> processor = processing.eventProcessor(
+                IncidentViewProjection.PROCESSING_GROUP, StreamingEventProcessor.class);
+        if (headPosition.isEmpty() || processor.isEmpty()) {
+            return;
+        }
+        // Segments claimed by other nodes are not visible here; this node waits only for its own.
+        await(() -> caughtUp(processor.get().processingStatus(), headPosition.getAsLong()));
+    }
+
+    private static boolean caughtUp(Map<Integer, EventTrackerStatus> status, long head) {
+        return status.values().stream().allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
+    }
+
+    private void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
