@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.incidentlearning.command.web.CommandAnswer;
 import org.incidentlearning.command.web.CommandDispatch;
 import org.incidentlearning.command.web.CommandOptions;
+import org.incidentlearning.command.web.CreatesEntry;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,6 +47,7 @@ public class ContextController {
     }
 
     @PostMapping("/contexts")
+    @CreatesEntry
     @Operation(summary = "Record a pressure, incentive, constraint, priority or circumstance a team faced")
     public ResponseEntity<CommandAnswer> recordContext(@PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,
                                                        @Valid @RequestBody RecordContextRequest request,

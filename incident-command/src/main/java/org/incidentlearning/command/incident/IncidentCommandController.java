@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.incidentlearning.command.web.CommandAnswer;
 import org.incidentlearning.command.web.CommandDispatch;
 import org.incidentlearning.command.web.CommandOptions;
+import org.incidentlearning.command.web.CreatesEntry;
 import org.incidentlearning.command.web.FieldLimits;
 import org.incidentlearning.kernel.incident.ClassifyIncidentCommand;
 import org.incidentlearning.kernel.incident.CloseAnalysisCommand;
@@ -63,6 +64,7 @@ public class IncidentCommandController {
     }
 
     @PostMapping
+    @CreatesEntry
     @Operation(summary = "Declare an incident: what happened, when it started, which teams and components")
     public ResponseEntity<CommandAnswer> declare(@Valid @RequestBody DeclareIncidentRequest request,
                                                  CommandOptions options) {

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.incidentlearning.command.web.CommandAnswer;
 import org.incidentlearning.command.web.CommandDispatch;
 import org.incidentlearning.command.web.CommandOptions;
+import org.incidentlearning.command.web.CreatesEntry;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,6 +50,7 @@ public class LinkageController {
     }
 
     @PostMapping("/linkages")
+    @CreatesEntry
     @Operation(summary = "Record a link the incident revealed: between components (TECHNICAL) or teams (SOCIAL)")
     public ResponseEntity<CommandAnswer> discoverLinkage(
             @PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.incidentlearning.command.web.CommandAnswer;
 import org.incidentlearning.command.web.CommandDispatch;
 import org.incidentlearning.command.web.CommandOptions;
+import org.incidentlearning.command.web.CreatesEntry;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,6 +51,7 @@ public class MentalModelController {
     }
 
     @PostMapping("/mental-models")
+    @CreatesEntry
     @Operation(summary = "Record what a team believed about a component or process at the time")
     public ResponseEntity<CommandAnswer> recordMentalModel(
             @PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,
@@ -67,6 +69,7 @@ public class MentalModelController {
     }
 
     @PostMapping("/divergences")
+    @CreatesEntry
     @Operation(summary = "Note that two or more recorded mental models diverged, and what that did to the response")
     public ResponseEntity<CommandAnswer> noteDivergence(
             @PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,

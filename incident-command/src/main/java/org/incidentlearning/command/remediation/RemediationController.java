@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.incidentlearning.command.web.CommandAnswer;
 import org.incidentlearning.command.web.CommandDispatch;
 import org.incidentlearning.command.web.CommandOptions;
+import org.incidentlearning.command.web.CreatesEntry;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,6 +53,7 @@ public class RemediationController {
     }
 
     @PostMapping("/remediations")
+    @CreatesEntry
     @Operation(summary = "Propose a remediation owned by the team closest to the system")
     public ResponseEntity<CommandAnswer> propose(@PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,
                                                  @Valid @RequestBody ProposeRemediationRequest request,
@@ -129,6 +131,7 @@ public class RemediationController {
     }
 
     @PostMapping("/recurrences")
+    @CreatesEntry
     @Operation(summary = "Link this incident as a recurrence of an earlier one whose remediation was declined")
     public ResponseEntity<CommandAnswer> linkRecurrence(@PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,
                                                         @Valid @RequestBody LinkRecurrenceRequest request,

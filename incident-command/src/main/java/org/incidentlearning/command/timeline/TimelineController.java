@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.incidentlearning.command.web.CommandAnswer;
 import org.incidentlearning.command.web.CommandDispatch;
 import org.incidentlearning.command.web.CommandOptions;
+import org.incidentlearning.command.web.CreatesEntry;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,6 +53,7 @@ public class TimelineController {
     }
 
     @PostMapping("/timeline-entries")
+    @CreatesEntry
     @Operation(summary = "Record what happened and when it happened (occurredAt), as seen by a team")
     public ResponseEntity<CommandAnswer> recordTimelineEntry(
             @PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,
@@ -71,6 +73,7 @@ public class TimelineController {
     }
 
     @PostMapping("/coordinations")
+    @CreatesEntry
     @Operation(summary = "Record how teams coordinated during the response: hand-offs, escalations, joint work")
     public ResponseEntity<CommandAnswer> recordCoordination(
             @PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,

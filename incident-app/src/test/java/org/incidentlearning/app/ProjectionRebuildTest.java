@@ -1,0 +1,96 @@
+package org.incidentlearning.app;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.incidentlearning.app.ServiceClient.json;
+
+/** The incident views are disposable: dropped and rebuilt from the events, they answer exactly as before. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "incident.data-dir=target/test-data/rebuild-${random.uuid}")
+class ProjectionRebuildTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Test
+    void aReplayedProjectionGivesTheSameViews() throws InterruptedException {
+        ServiceClient client = new ServiceClient("http://localhost:" + port);
+        List<String> incidents = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = client.post("/api/incidents", json("title", "Rebuild " + i, "severity", "SEV3",
+                    "startedAt", "2026-0" + (i + 1) + "-01T00:00:00Z", "teams", List.of("ops", "team-" + i))).id();
+            incidents.add(id);
+            var model = client.post("/api/incidents/" + id + "/mental-models",
+                    json("team", "ops", "subject", "cache", "belief", "Warm after deploy " + i));
+            var other = client.post("/api/incidents/" + id + "/mental-models",
+                    json("team", "team-" + i, "subject", "cache", "belief", "Cold after deploy"));
+            client.post("/api/incidents/" + id + "/divergences", json("mentalModelIds",
+                    List.of(model.id(), other.id()), "description", "Cache state", "effect", "Slow start"));
+            var remediation = client.post("/api/incidents/" + id + "/remediations",
+                    json("team", "ops", "description", "Pre-warm"));
+            client.post("/api/incidents/" + id + "/remediations/" + remediation.id() + "/decline",
+                    json("rationale", "Rare", "acceptedRisk", "Slow first minute"));
+            if (i > 0) {
+                client.post("/api/incidents/" + id + "/recurrences", json("ofIncidentId", incidents.get(0),
+                        "remediationId", firstRemediation(client, incidents.get(0))));
+            }
+        }
+        Map<String, String> live = views(client, incidents);
+        String liveList = client.get("/api/incidents?team=ops").body();
+
+        StreamingEventProcessor processor = processing
+                .eventProcessor("incident-views", StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        awaitReplayed(processor);
+
+        assertThat(views(client, incidents)).isEqualTo(live);
+        assertThat(client.get("/api/incidents?team=ops").body()).isEqualTo(liveList);
+    }
+
+    private static String firstRemediation(ServiceClient client, String incident) {
+        return client.get("/api/incidents/" + incident).json().path("remediations").get(0).path("id").asText();
+    }
+
+    private static Map<String, String> views(ServiceClient client, List<String> incidents) {
+        Map<String, String> views = new LinkedHashMap<>();
+        incidents.forEach(id -> views.put(id, client.get("/api/incidents/" + id).body()));
+        return views;
+    }
+
+    /** A segment may report "replaying" until it sees a newer event, so progress is judged by position. */
+    private void awaitReplayed(StreamingEventProcessor processor) throws InterruptedException {
+        long head = eventStore.createHeadToken().position().orElseThrow();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline && !replayedUpTo(processor, head)) {
+            Thread.sleep(50);
+        }
+        assertThat(replayedUpTo(processor, head)).as(processor.processingStatus().toString()).isTrue();
+    }
+
+    private static boolean replayedUpTo(StreamingEventProcessor processor, long head) {
+        var status = processor.processingStatus().values();
+        return !status.isEmpty() && status.stream()
+                .allMatch(segment -> segment.isCaughtUp() && segment.getCurrentPosition().orElse(-1) >= head);
+    }
+}

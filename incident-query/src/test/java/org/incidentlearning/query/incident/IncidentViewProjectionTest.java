@@ -1,0 +1,221 @@
+package org.incidentlearning.query.incident;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.incidentlearning.kernel.context.ContextKind;
+import org.incidentlearning.kernel.context.ContextRecordedEvent;
+import org.incidentlearning.kernel.correction.EntryAmendedEvent;
+import org.incidentlearning.kernel.correction.EntryKind;
+import org.incidentlearning.kernel.correction.EntryRetractedEvent;
+import org.incidentlearning.kernel.incident.AnalysisClosedEvent;
+import org.incidentlearning.kernel.incident.AnalysisReopenedEvent;
+import org.incidentlearning.kernel.incident.IncidentClassifiedEvent;
+import org.incidentlearning.kernel.incident.IncidentDeclaredEvent;
+import org.incidentlearning.kernel.incident.IncidentResolvedEvent;
+import org.incidentlearning.kernel.incident.IncidentStatus;
+import org.incidentlearning.kernel.incident.Severity;
+import org.incidentlearning.kernel.linkage.LinkageDiscoveredEvent;
+import org.incidentlearning.kernel.linkage.LinkageKind;
+import org.incidentlearning.kernel.mentalmodel.DivergenceNotedEvent;
+import org.incidentlearning.kernel.mentalmodel.MentalModelRecordedEvent;
+import org.incidentlearning.kernel.remediation.RecurrenceLinkedEvent;
+import org.incidentlearning.kernel.remediation.RemediationCompletedEvent;
+import org.incidentlearning.kernel.remediation.RemediationDeclinedEvent;
+import org.incidentlearning.kernel.remediation.RemediationPrioritizedEvent;
+import org.incidentlearning.kernel.remediation.RemediationPriority;
+import org.incidentlearning.kernel.remediation.RemediationProposedEvent;
+import org.incidentlearning.kernel.remediation.RemediationReopenedEvent;
+import org.incidentlearning.kernel.remediation.RemediationState;
+import org.incidentlearning.kernel.timeline.CoordinationKind;
+import org.incidentlearning.kernel.timeline.CoordinationRecordedEvent;
+import org.incidentlearning.kernel.timeline.TimelineEntryKind;
+import org.incidentlearning.kernel.timeline.TimelineEntryRecordedEvent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The projection fed event by event, on the real schema in an in-memory H2. */
+class IncidentViewProjectionTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+    private static final Instant RECORDED = Instant.parse("2026-03-03T12:00:00Z");
+
+    private IncidentViews views;
+    private IncidentViewProjection projection;
+    private long sequence;
+
+    @BeforeEach
+    void freshSchema() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        views = new IncidentViews(new NamedParameterJdbcTemplate(dataSource));
+        projection = new IncidentViewProjection(views, new JdbcTemplate(dataSource));
+        sequence = 0;
+    }
+
+    @Test
+    void aDeclaredIncidentIsAnOpenViewAtVersionOne() {
+        declare("i-1", T0, List.of("security", "checkout"), List.of("netlib"));
+
+        IncidentView view = views.find("i-1").orElseThrow();
+        assertThat(view.status).isEqualTo(IncidentStatus.OPEN);
+        assertThat(view.version).isEqualTo(1);
+        assertThat(view.teams).containsExactly("security", "checkout");
+        assertThat(view.components).containsExactly("netlib");
+        assertThat(view.declaredAt).isEqualTo(RECORDED);
+    }
+
+    @Test
+    void theTimelineIsOrderedByWhenThingsHappenedNotWhenTheyWereRecorded() {
+        declare("i-1", T0, List.of("ops"), List.of());
+        projection.on(new TimelineEntryRecordedEvent("i-1", "late", T0.plusSeconds(600), "ops",
+                TimelineEntryKind.ACTION, "Rolled back"), RECORDED, ++sequence);
+        projection.on(new TimelineEntryRecordedEvent("i-1", "early", T0.plusSeconds(60), "ops",
+                TimelineEntryKind.OBSERVATION, "Errors rising"), RECORDED.plusSeconds(5), ++sequence);
+        assertThat(views.find("i-1").orElseThrow().timeline).extracting(e -> e.id).containsExactly("early", "late");
+
+        projection.on(new EntryAmendedEvent("i-1", "early", EntryKind.TIMELINE_ENTRY,
+                Map.of("occurredAt", T0.plusSeconds(900).toString()), "Clock skew"), RECORDED, ++sequence);
+
+        IncidentView view = views.find("i-1").orElseThrow();
+        assertThat(view.timeline).extracting(e -> e.id).containsExactly("late", "early");
+        assertThat(view.timeline.get(1).amended).isTrue();
+        assertThat(view.corrections).extracting(c -> c.action).containsExactly("AMENDED");
+        assertThat(view.version).isEqualTo(4);
+    }
+
+    @Test
+    void aDivergenceNamesTheTeamsWhoseMentalModelsDiverged() {
+        declare("i-1", T0, List.of("security"), List.of());
+        projection.on(new MentalModelRecordedEvent("i-1", "m-1", "security", "netlib", "Options unused", null),
+                RECORDED, ++sequence);
+        projection.on(new MentalModelRecordedEvent("i-1", "m-2", "checkout", "netlib", "Pinned version safe", T0),
+                RECORDED, ++sequence);
+        projection.on(new DivergenceNotedEvent("i-1", "d-1", List.of("m-1", "m-2"), "Beliefs differed",
+                "Slow diagnosis"), RECORDED, ++sequence);
+
+        IncidentView view = views.find("i-1").orElseThrow();
+        assertThat(view.divergences.get(0).teams).containsExactly("security", "checkout");
+        assertThat(view.divergences.get(0).effect).isEqualTo("Slow diagnosis");
+        assertThat(view.teams).containsExactly("security", "checkout");
+    }
+
+    @Test
+    void aRemediationCarriesItsDecisionsThroughItsLifecycle() {
+        declare("i-1", T0, List.of("checkout"), List.of());
+        projection.on(new RemediationProposedEvent("i-1", "r-1", "checkout", "Migrate"), RECORDED, ++sequence);
+        projection.on(new RemediationPrioritizedEvent("i-1", "r-1", RemediationPriority.LOW, "Later", null),
+                RECORDED, ++sequence);
+        projection.on(new RemediationDeclinedEvent("i-1", "r-1", "checkout", "Costs a quarter", "Short outages",
+                LocalDate.parse("2026-09-01")), RECORDED.plusSeconds(60), ++sequence);
+
+        IncidentView.Remediation declined = views.find("i-1").orElseThrow().remediations.get(0);
+        assertThat(declined.state).isEqualTo(RemediationState.DECLINED);
+        assertThat(declined.rationale).isEqualTo("Costs a quarter");
+        assertThat(declined.acceptedRisk).isEqualTo("Short outages");
+        assertThat(declined.revisitBy).isEqualTo(LocalDate.parse("2026-09-01"));
+        assertThat(declined.declinedAt).isEqualTo(RECORDED.plusSeconds(60));
+
+        projection.on(new RemediationReopenedEvent("i-1", "r-1", "Risk grew"), RECORDED, ++sequence);
+        projection.on(new RemediationCompletedEvent("i-1", "r-1", "Done"), RECORDED.plusSeconds(120), ++sequence);
+
+        IncidentView.Remediation completed = views.find("i-1").orElseThrow().remediations.get(0);
+        assertThat(completed.state).isEqualTo(RemediationState.COMPLETED);
+        assertThat(completed.rationale).isNull();
+        assertThat(completed.completionNote).isEqualTo("Done");
+        assertThat(completed.completedAt).isEqualTo(RECORDED.plusSeconds(120));
+    }
+
+    @Test
+    void aRecurrenceShowsOnTheDeclinedRemediationWithoutMovingTheEarlierIncidentsVersion() {
+        declare("earlier", T0, List.of("checkout"), List.of());
+        projection.on(new RemediationProposedEvent("earlier", "r-1", "checkout", "Migrate"), RECORDED, 1);
+        projection.on(new RemediationDeclinedEvent("earlier", "r-1", "checkout", "Costly", "Outages", null),
+                RECORDED, 2);
+        projection.on(new IncidentDeclaredEvent("later", "Again", Severity.SEV3, T0.plusSeconds(86_400), null, null,
+                List.of("checkout"), List.of()), RECORDED, 0);
+        projection.on(new RecurrenceLinkedEvent("later", "rec-1", "earlier", "r-1", "checkout", "Same failure"),
+                RECORDED.plusSeconds(30), 1);
+
+        IncidentView earlier = views.complete("earlier").orElseThrow();
+        assertThat(earlier.version).isEqualTo(3);
+        assertThat(earlier.remediations.get(0).recurrences).extracting(r -> r.incidentId).containsExactly("later");
+        assertThat(views.document("earlier").orElseThrow()).contains("\"recurrences\":[{\"recurrenceId\":\"rec-1\"");
+        IncidentView later = views.find("later").orElseThrow();
+        assertThat(later.recurrenceOf).extracting(r -> r.ofIncidentId).containsExactly("earlier");
+        assertThat(later.version).isEqualTo(2);
+    }
+
+    @Test
+    void aRetractedEntryLeavesTheViewAndTakesItsTeamWithIt() {
+        declare("i-1", T0, List.of("ops"), List.of("db"));
+        projection.on(new ContextRecordedEvent("i-1", "c-1", "support", ContextKind.PRESSURE, "Queue backlog"),
+                RECORDED, ++sequence);
+        projection.on(new LinkageDiscoveredEvent("i-1", "l-1", LinkageKind.TECHNICAL, "api", "db", "Calls it",
+                "on timeout", true), RECORDED, ++sequence);
+        assertThat(views.find("i-1").orElseThrow().teams).containsExactly("ops", "support");
+        assertThat(views.find("i-1").orElseThrow().components).containsExactly("db", "api");
+
+        projection.on(new EntryRetractedEvent("i-1", "c-1", EntryKind.CONTEXT, "Wrong incident"), RECORDED,
+                ++sequence);
+
+        IncidentView view = views.find("i-1").orElseThrow();
+        assertThat(view.contexts).isEmpty();
+        assertThat(view.teams).containsExactly("ops");
+        assertThat(view.corrections).extracting(c -> c.reason).containsExactly("Wrong incident");
+        assertThat(views.list(new IncidentFilter("support", null, null), 0, 10).total()).isZero();
+        assertThat(views.list(new IncidentFilter(null, "api", null), 0, 10).total()).isEqualTo(1);
+    }
+
+    @Test
+    void statusFollowsResolutionClosingAndReopening() {
+        declare("i-1", T0, List.of("ops"), List.of());
+        projection.on(new CoordinationRecordedEvent("i-1", "co-1", "ops", CoordinationKind.HAND_OFF,
+                List.of("dba"), "Handed to DBAs", T0), RECORDED, ++sequence);
+        projection.on(new IncidentClassifiedEvent("i-1", List.of("database")), RECORDED, ++sequence);
+        projection.on(new IncidentResolvedEvent("i-1", T0.plusSeconds(3600), "Index rebuilt"), RECORDED, ++sequence);
+        assertThat(views.find("i-1").orElseThrow().status).isEqualTo(IncidentStatus.RESOLVED);
+        projection.on(new AnalysisClosedEvent("i-1", "Learned"), RECORDED, ++sequence);
+        assertThat(views.list(new IncidentFilter(null, null, IncidentStatus.CLOSED), 0, 10).total()).isEqualTo(1);
+        projection.on(new AnalysisReopenedEvent("i-1", "New facts"), RECORDED, ++sequence);
+
+        IncidentView view = views.find("i-1").orElseThrow();
+        assertThat(view.status).isEqualTo(IncidentStatus.RESOLVED);
+        assertThat(view.classification).containsExactly("database");
+        assertThat(view.teams).containsExactly("ops", "dba");
+        assertThat(view.version).isEqualTo(6);
+    }
+
+    @Test
+    void theListPagesNewestStartFirstAndAResetEmptiesEverything() {
+        declare("old", T0, List.of("ops"), List.of());
+        declare("new", T0.plusSeconds(3600), List.of("ops"), List.of());
+        declare("newest", T0.plusSeconds(7200), List.of("ops"), List.of());
+
+        var page = views.list(new IncidentFilter("ops", null, null), 1, 2);
+        assertThat(page.total()).isEqualTo(3);
+        assertThat(page.items()).extracting(IncidentSummary::id).containsExactly("old");
+        assertThat(views.list(new IncidentFilter(null, null, null), 0, 2).items()).extracting(IncidentSummary::id)
+                .containsExactly("newest", "new");
+
+        projection.reset();
+        assertThat(views.list(new IncidentFilter(null, null, null), 0, 10).total()).isZero();
+        assertThat(views.find("old")).isEmpty();
+    }
+
+    private void declare(String id, Instant startedAt, List<String> teams, List<String> components) {
+        projection.on(new IncidentDeclaredEvent(id, "Incident " + id, Severity.SEV2, startedAt, null, null, teams,
+                components), RECORDED, 0);
+        sequence = 0;
+    }
+}
