@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -23,7 +22,6 @@ import java.net.URI;
 import java.util.UUID;
 
 import static org.incidentlearning.command.web.FieldLimits.ID_PATTERN;
-import static org.incidentlearning.command.web.FieldLimits.LIST;
 import static org.incidentlearning.command.web.FieldLimits.NAME;
 import static org.incidentlearning.command.web.FieldLimits.TEXT;
 import org.incidentlearning.kernel.context.ContextKind;

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.incidentlearning.command.web.CommandAnswer;
@@ -18,11 +17,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
-import java.util.UUID;
 
 import static org.incidentlearning.command.web.FieldLimits.ID_PATTERN;
-import static org.incidentlearning.command.web.FieldLimits.LIST;
 import static org.incidentlearning.command.web.FieldLimits.NAME;
 import static org.incidentlearning.command.web.FieldLimits.TEXT;
 import org.incidentlearning.kernel.correction.AmendEntryCommand;

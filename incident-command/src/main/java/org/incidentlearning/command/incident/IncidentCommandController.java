@@ -12,7 +12,6 @@ import org.incidentlearning.command.web.CommandAnswer;
 import org.incidentlearning.command.web.CommandDispatch;
 import org.incidentlearning.command.web.CommandOptions;
 import org.incidentlearning.command.web.CreatesEntry;
-import org.incidentlearning.command.web.FieldLimits;
 import org.incidentlearning.kernel.incident.ClassifyIncidentCommand;
 import org.incidentlearning.kernel.incident.CloseAnalysisCommand;
 import org.incidentlearning.kernel.incident.DeclareIncidentCommand;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -84,12 +83,10 @@ public class CommandDispatch {
             try {
                 return Answers.of(gateway.sendAndWait(message));
             } catch (IdempotentCommands.IdempotencyRace | ConcurrencyException retryable) {
+                // Another request won the race for this key or this incident's next sequence number; the retry
+                // answers the stored result or runs on the incident's new state.
                 if (attempt == ATTEMPTS) {
                     throw retryable;
-                }
-            } catch (CommandExecutionException failure) {
-                if (attempt == ATTEMPTS || !(failure.getCause() instanceof IdempotentCommands.IdempotencyRace)) {
-                    throw failure;
                 }
             }
         }
