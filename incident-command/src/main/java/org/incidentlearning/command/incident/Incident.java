@@ -2,6 +2,7 @@ package org.incidentlearning.command.incident;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -61,9 +62,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -82,13 +85,15 @@ public class Incident {
     private String incidentId;
     private Instant startedAt;
     private IncidentStatus status;
+    private boolean resolved;
     private Instant resolvedAt;
     private String resolution;
     private String conclusion;
     private List<String> classification = List.of();
-    private final Map<String, EntryKind> entries = new HashMap<>();
+    private final Map<String, RecordedEntry> entries = new HashMap<>();
     private final Map<String, String> entryByContent = new HashMap<>();
-    private final Map<String, String> contentByEntry = new HashMap<>();
+    private final Set<String> usedIds = new HashSet<>();
+    private final Set<String> retracted = new HashSet<>();
     private final Map<String, String> lastAmendment = new HashMap<>();
     private final Map<String, List<String>> divergenceModels = new HashMap<>();
     private final Map<String, Remediation> remediations = new HashMap<>();
@@ -111,12 +116,12 @@ public class Incident {
     /** A client that sent {@code If-Match} gets a conflict, and nothing stored, when the incident moved on. */
     @CommandHandlerInterceptor
     public Object checkExpectedVersion(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        ensureVersion((Long) command.getMetaData().get(EXPECTED_VERSION));
+        ensureVersion(command.getMetaData().get(EXPECTED_VERSION));
         return chain.proceed();
     }
 
-    public void ensureVersion(Long expectedVersion) {
-        if (expectedVersion != null && expectedVersion != version()) {
+    public void ensureVersion(Object expected) {
+        if (expected instanceof Number expectedVersion && expectedVersion.longValue() != version()) {
             throw new IncidentRejection(ErrorCode.STALE_VERSION, "Incident " + incidentId + " is at version "
                     + version() + ", not " + expectedVersion + "; read it again and retry");
         }
@@ -124,16 +129,18 @@ public class Incident {
 
     @CommandHandler
     public CommandResult handle(RecordTimelineEntryCommand command) {
-        return record(command.entryId(), EntryKind.TIMELINE_ENTRY,
-                content("timeline", command.occurredAt(), command.team(), command.kind(), command.text()),
+        return record(command.entryId(),
+                RecordedEntry.of(EntryKind.TIMELINE_ENTRY, "occurredAt", command.occurredAt(), "team", command.team(),
+                        "kind", command.kind(), "text", command.text()),
                 () -> apply(new TimelineEntryRecordedEvent(incidentId, command.entryId(), command.occurredAt(),
                         command.team(), command.kind(), command.text())));
     }
 
     @CommandHandler
     public CommandResult handle(RecordMentalModelCommand command) {
-        return record(command.mentalModelId(), EntryKind.MENTAL_MODEL,
-                content("mental-model", command.team(), command.subject(), command.belief(), command.heldAt()),
+        return record(command.mentalModelId(),
+                RecordedEntry.of(EntryKind.MENTAL_MODEL, "team", command.team(), "subject", command.subject(),
+                        "belief", command.belief(), "heldAt", command.heldAt()),
                 () -> apply(new MentalModelRecordedEvent(incidentId, command.mentalModelId(), command.team(),
                         command.subject(), command.belief(), command.heldAt())));
     }
@@ -141,31 +148,34 @@ public class Incident {
     @CommandHandler
     public CommandResult handle(NoteDivergenceCommand command) {
         for (String mentalModelId : command.mentalModelIds()) {
-            if (entries.get(mentalModelId) != EntryKind.MENTAL_MODEL) {
+            RecordedEntry model = entries.get(mentalModelId);
+            if (model == null || model.kind() != EntryKind.MENTAL_MODEL) {
                 throw new IncidentRejection(ErrorCode.UNKNOWN_MENTAL_MODEL,
                         "Incident " + incidentId + " has no mental model " + mentalModelId);
             }
         }
-        return record(command.divergenceId(), EntryKind.DIVERGENCE,
-                content("divergence", command.mentalModelIds().stream().sorted().toList(), command.description(),
-                        command.effect()),
+        return record(command.divergenceId(),
+                RecordedEntry.of(EntryKind.DIVERGENCE, "mentalModelIds", command.mentalModelIds().stream().sorted().toList(),
+                        "description", command.description(), "effect", command.effect()),
                 () -> apply(new DivergenceNotedEvent(incidentId, command.divergenceId(), command.mentalModelIds(),
                         command.description(), command.effect())));
     }
 
     @CommandHandler
     public CommandResult handle(RecordContextCommand command) {
-        return record(command.contextId(), EntryKind.CONTEXT,
-                content("context", command.team(), command.kind(), command.description()),
+        return record(command.contextId(),
+                RecordedEntry.of(EntryKind.CONTEXT, "team", command.team(), "kind", command.kind(),
+                        "description", command.description()),
                 () -> apply(new ContextRecordedEvent(incidentId, command.contextId(), command.team(), command.kind(),
                         command.description())));
     }
 
     @CommandHandler
     public CommandResult handle(RecordCoordinationCommand command) {
-        return record(command.coordinationId(), EntryKind.COORDINATION,
-                content("coordination", command.team(), command.kind(), command.withTeams(), command.description(),
-                        command.occurredAt()),
+        return record(command.coordinationId(),
+                RecordedEntry.of(EntryKind.COORDINATION, "team", command.team(), "kind", command.kind(),
+                        "withTeams", command.withTeams(), "description", command.description(),
+                        "occurredAt", command.occurredAt()),
                 () -> apply(new CoordinationRecordedEvent(incidentId, command.coordinationId(), command.team(),
                         command.kind(), command.withTeams(), command.description(), command.occurredAt())));
     }
@@ -176,9 +186,10 @@ public class Incident {
             throw IncidentRejection.invalid("A linkage joins two different ends: from and to are both '"
                     + command.from() + "'");
         }
-        return record(command.linkageId(), EntryKind.LINKAGE,
-                content("linkage", command.kind(), command.from(), command.to(), command.description(),
-                        command.condition(), command.believedAbsent()),
+        return record(command.linkageId(),
+                RecordedEntry.of(EntryKind.LINKAGE, "kind", command.kind(), "from", command.from(), "to", command.to(),
+                        "description", command.description(), "condition", command.condition(),
+                        "believedAbsent", command.believedAbsent()),
                 () -> apply(new LinkageDiscoveredEvent(incidentId, command.linkageId(), command.kind(),
                         command.from(), command.to(), command.description(), command.condition(),
                         command.believedAbsent())));
@@ -186,8 +197,8 @@ public class Incident {
 
     @CommandHandler
     public CommandResult handle(ProposeRemediationCommand command) {
-        return record(command.remediationId(), EntryKind.REMEDIATION,
-                content("remediation", command.team(), command.description()),
+        return record(command.remediationId(),
+                RecordedEntry.of(EntryKind.REMEDIATION, "team", command.team(), "description", command.description()),
                 () -> apply(new RemediationProposedEvent(incidentId, command.remediationId(), command.team(),
                         command.description())));
     }
@@ -245,14 +256,18 @@ public class Incident {
         if (command.ofIncidentId().equals(incidentId)) {
             throw new IncidentRejection(ErrorCode.RECURRENCE_NOT_ALLOWED, "An incident cannot recur itself");
         }
-        if (earlierStartedAt.isAfter(startedAt)) {
+        if (!earlierStartedAt.isBefore(startedAt)) {
             throw new IncidentRejection(ErrorCode.RECURRENCE_NOT_ALLOWED, "Incident " + command.ofIncidentId()
-                    + " started after incident " + incidentId + ": a recurrence points at an earlier incident");
+                    + " did not start before incident " + incidentId + ": a recurrence points at an earlier incident");
         }
         String target = command.ofIncidentId() + "/" + command.remediationId();
         String existing = recurrenceByTarget.get(target);
         if (existing != null) {
             return unchanged(existing);
+        }
+        if (usedIds.contains(command.recurrenceId())) {
+            throw new IncidentRejection(ErrorCode.ENTRY_STATE_CONFLICT, "Id " + command.recurrenceId()
+                    + " is already used in incident " + incidentId);
         }
         apply(new RecurrenceLinkedEvent(incidentId, command.recurrenceId(), command.ofIncidentId(),
                 command.remediationId(), decidingTeam, command.note()));
@@ -283,14 +298,15 @@ public class Incident {
     @CommandHandler
     public CommandResult handle(ResolveIncidentCommand command) {
         ensureOpenForRecording();
-        if (status == IncidentStatus.RESOLVED) {
-            if (command.resolvedAt().equals(resolvedAt) && Objects.equals(command.resolution(), resolution)) {
+        if (resolved) {
+            boolean sameTime = command.resolvedAt() == null || command.resolvedAt().equals(resolvedAt);
+            if (sameTime && Objects.equals(command.resolution(), resolution)) {
                 return unchanged(incidentId);
             }
             throw new IncidentRejection(ErrorCode.INCIDENT_STATE_CONFLICT,
                     "Incident " + incidentId + " was already resolved at " + resolvedAt);
         }
-        if (command.resolvedAt().isBefore(startedAt)) {
+        if (command.resolvedAt() != null && command.resolvedAt().isBefore(startedAt)) {
             throw IncidentRejection.invalid("resolvedAt must not be before the incident started (" + startedAt + ")");
         }
         apply(new IncidentResolvedEvent(incidentId, command.resolvedAt(), command.resolution()));
@@ -322,8 +338,7 @@ public class Incident {
         EntryKind kind = entry(command.entryId());
         Map<String, String> changes = new TreeMap<>();
         command.changes().forEach((field, value) -> changes.put(field, amendedValue(kind, field, value)));
-        String amendment = content(changes, command.reason());
-        if (amendment.equals(lastAmendment.get(command.entryId()))) {
+        if (amendment(changes, command.reason()).equals(lastAmendment.get(command.entryId()))) {
             return unchanged(command.entryId());
         }
         apply(new EntryAmendedEvent(incidentId, command.entryId(), kind, changes, command.reason()));
@@ -333,6 +348,9 @@ public class Incident {
     @CommandHandler
     public CommandResult handle(RetractEntryCommand command) {
         ensureOpenForRecording();
+        if (retracted.contains(command.entryId())) {
+            return unchanged(command.entryId());
+        }
         EntryKind kind = entry(command.entryId());
         if (kind == EntryKind.MENTAL_MODEL) {
             divergenceModels.forEach((divergenceId, models) -> {
@@ -353,14 +371,15 @@ public class Incident {
         return changed(command.entryId());
     }
 
-    private CommandResult record(String entryId, EntryKind kind, String content, Runnable applyEvent) {
+    private CommandResult record(String entryId, RecordedEntry entry, Runnable applyEvent) {
         ensureOpenForRecording();
-        String existing = entryByContent.get(content);
+        String existing = entryByContent.get(entry.content());
         if (existing != null) {
             return unchanged(existing);
         }
-        if (entries.containsKey(entryId)) {
-            throw new IncidentRejection(ErrorCode.ENTRY_STATE_CONFLICT, "Entry " + entryId + " already exists");
+        if (usedIds.contains(entryId)) {
+            throw new IncidentRejection(ErrorCode.ENTRY_STATE_CONFLICT, "Id " + entryId + " is already used in incident "
+                    + incidentId);
         }
         applyEvent.run();
         return changed(entryId);
@@ -383,12 +402,12 @@ public class Incident {
     }
 
     private EntryKind entry(String entryId) {
-        EntryKind kind = entries.get(entryId);
-        if (kind == null) {
+        RecordedEntry entry = entries.get(entryId);
+        if (entry == null) {
             throw new IncidentRejection(ErrorCode.UNKNOWN_ENTRY,
                     "Incident " + incidentId + " has no recorded entry " + entryId);
         }
-        return kind;
+        return entry.kind();
     }
 
     private static String amendedValue(EntryKind kind, String field, String value) {
@@ -432,23 +451,20 @@ public class Incident {
         return lastSequence == null ? 0 : lastSequence + 1;
     }
 
-    private static String content(Object... parts) {
-        StringBuilder key = new StringBuilder();
-        for (Object part : parts) {
-            key.append(part).append('\u0000');
-        }
-        return key.toString();
+    private static String amendment(Map<String, String> changes, String reason) {
+        return new TreeMap<>(changes) + "\u0000" + reason;
     }
 
-    private void registerContent(String entryId, String content) {
-        entryByContent.put(content, entryId);
-        contentByEntry.put(entryId, content);
+    private void remember(String entryId, RecordedEntry entry) {
+        entries.put(entryId, entry);
+        entryByContent.put(entry.content(), entryId);
+        usedIds.add(entryId);
     }
 
-    private void forgetContent(String entryId) {
-        String content = contentByEntry.remove(entryId);
-        if (content != null) {
-            entryByContent.remove(content);
+    private void forget(String entryId) {
+        RecordedEntry entry = entries.remove(entryId);
+        if (entry != null) {
+            entryByContent.remove(entry.content(), entryId);
         }
     }
 
@@ -463,51 +479,49 @@ public class Incident {
 
     @EventSourcingHandler
     void on(TimelineEntryRecordedEvent event) {
-        entries.put(event.entryId(), EntryKind.TIMELINE_ENTRY);
-        registerContent(event.entryId(), content("timeline", event.occurredAt(), event.team(), event.kind(),
-                event.text()));
+        remember(event.entryId(), RecordedEntry.of(EntryKind.TIMELINE_ENTRY, "occurredAt", event.occurredAt(),
+                "team", event.team(), "kind", event.kind(), "text", event.text()));
     }
 
     @EventSourcingHandler
     void on(MentalModelRecordedEvent event) {
-        entries.put(event.mentalModelId(), EntryKind.MENTAL_MODEL);
-        registerContent(event.mentalModelId(), content("mental-model", event.team(), event.subject(), event.belief(),
-                event.heldAt()));
+        remember(event.mentalModelId(), RecordedEntry.of(EntryKind.MENTAL_MODEL, "team", event.team(),
+                "subject", event.subject(), "belief", event.belief(), "heldAt", event.heldAt()));
     }
 
     @EventSourcingHandler
     void on(DivergenceNotedEvent event) {
-        entries.put(event.divergenceId(), EntryKind.DIVERGENCE);
+        remember(event.divergenceId(), RecordedEntry.of(EntryKind.DIVERGENCE,
+                "mentalModelIds", event.mentalModelIds().stream().sorted().toList(),
+                "description", event.description(), "effect", event.effect()));
         divergenceModels.put(event.divergenceId(), event.mentalModelIds());
-        registerContent(event.divergenceId(), content("divergence",
-                event.mentalModelIds().stream().sorted().toList(), event.description(), event.effect()));
     }
 
     @EventSourcingHandler
     void on(ContextRecordedEvent event) {
-        entries.put(event.contextId(), EntryKind.CONTEXT);
-        registerContent(event.contextId(), content("context", event.team(), event.kind(), event.description()));
+        remember(event.contextId(), RecordedEntry.of(EntryKind.CONTEXT, "team", event.team(), "kind", event.kind(),
+                "description", event.description()));
     }
 
     @EventSourcingHandler
     void on(CoordinationRecordedEvent event) {
-        entries.put(event.coordinationId(), EntryKind.COORDINATION);
-        registerContent(event.coordinationId(), content("coordination", event.team(), event.kind(),
-                event.withTeams(), event.description(), event.occurredAt()));
+        remember(event.coordinationId(), RecordedEntry.of(EntryKind.COORDINATION, "team", event.team(),
+                "kind", event.kind(), "withTeams", event.withTeams(), "description", event.description(),
+                "occurredAt", event.occurredAt()));
     }
 
     @EventSourcingHandler
     void on(LinkageDiscoveredEvent event) {
-        entries.put(event.linkageId(), EntryKind.LINKAGE);
-        registerContent(event.linkageId(), content("linkage", event.kind(), event.from(), event.to(),
-                event.description(), event.condition(), event.believedAbsent()));
+        remember(event.linkageId(), RecordedEntry.of(EntryKind.LINKAGE, "kind", event.kind(), "from", event.from(),
+                "to", event.to(), "description", event.description(), "condition", event.condition(),
+                "believedAbsent", event.believedAbsent()));
     }
 
     @EventSourcingHandler
     void on(RemediationProposedEvent event) {
-        entries.put(event.remediationId(), EntryKind.REMEDIATION);
+        remember(event.remediationId(), RecordedEntry.of(EntryKind.REMEDIATION, "team", event.team(),
+                "description", event.description()));
         remediations.put(event.remediationId(), new Remediation(event.remediationId(), event.team()));
-        registerContent(event.remediationId(), content("remediation", event.team(), event.description()));
     }
 
     @EventSourcingHandler
@@ -534,6 +548,7 @@ public class Incident {
     @EventSourcingHandler
     void on(RecurrenceLinkedEvent event) {
         recurrenceByTarget.put(event.ofIncidentId() + "/" + event.remediationId(), event.recurrenceId());
+        usedIds.add(event.recurrenceId());
     }
 
     @EventSourcingHandler
@@ -542,9 +557,10 @@ public class Incident {
     }
 
     @EventSourcingHandler
-    void on(IncidentResolvedEvent event) {
+    void on(IncidentResolvedEvent event, @Timestamp Instant recordedAt) {
         status = IncidentStatus.RESOLVED;
-        resolvedAt = event.resolvedAt();
+        resolved = true;
+        resolvedAt = event.resolvedAt() == null ? recordedAt : event.resolvedAt();
         resolution = event.resolution();
     }
 
@@ -556,20 +572,22 @@ public class Incident {
 
     @EventSourcingHandler
     void on(AnalysisReopenedEvent event) {
-        status = resolvedAt == null ? IncidentStatus.OPEN : IncidentStatus.RESOLVED;
+        status = resolved ? IncidentStatus.RESOLVED : IncidentStatus.OPEN;
         conclusion = null;
     }
 
     @EventSourcingHandler
     void on(EntryAmendedEvent event) {
-        forgetContent(event.entryId());
-        lastAmendment.put(event.entryId(), content(new TreeMap<>(event.changes()), event.reason()));
+        RecordedEntry amended = entries.get(event.entryId()).amendedWith(event.changes());
+        forget(event.entryId());
+        remember(event.entryId(), amended);
+        lastAmendment.put(event.entryId(), amendment(event.changes(), event.reason()));
     }
 
     @EventSourcingHandler
     void on(EntryRetractedEvent event) {
-        entries.remove(event.entryId());
-        forgetContent(event.entryId());
+        forget(event.entryId());
+        retracted.add(event.entryId());
         divergenceModels.remove(event.entryId());
         remediations.remove(event.entryId());
         lastAmendment.remove(event.entryId());

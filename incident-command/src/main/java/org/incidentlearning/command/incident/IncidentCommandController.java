@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,11 +44,9 @@ import static org.incidentlearning.command.web.FieldLimits.TITLE;
 public class IncidentCommandController {
 
     private final CommandDispatch dispatch;
-    private final Clock clock;
 
-    public IncidentCommandController(CommandDispatch dispatch, Clock clock) {
+    public IncidentCommandController(CommandDispatch dispatch) {
         this.dispatch = dispatch;
-        this.clock = clock;
     }
 
     public record DeclareIncidentRequest(
@@ -91,12 +88,12 @@ public class IncidentCommandController {
     }
 
     @PostMapping("/{incidentId}/resolve")
-    @Operation(summary = "The incident's impact ended (resolvedAt defaults to now); the analysis goes on")
+    @Operation(summary = "The incident's impact ended (without resolvedAt: as it is recorded); the analysis goes on")
     public ResponseEntity<CommandAnswer> resolve(@PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,
                                                  @Valid @RequestBody(required = false) ResolveIncidentRequest request,
                                                  CommandOptions options) {
         ResolveIncidentRequest body = request == null ? new ResolveIncidentRequest(null, null) : request;
-        var resolvedAt = body.resolvedAt() == null ? clock.instant() : body.resolvedAt().toInstant();
+        var resolvedAt = body.resolvedAt() == null ? null : body.resolvedAt().toInstant();
         return dispatch.change(new ResolveIncidentCommand(incidentId, resolvedAt, body.resolution()), body,
                 options);
     }

@@ -2,6 +2,7 @@ package org.incidentlearning.command.remediation;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.incidentlearning.command.incident.Incident;
@@ -10,6 +11,11 @@ import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.kernel.incident.CommandResult;
 import org.incidentlearning.kernel.remediation.LinkRecurrenceCommand;
 import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * A recurrence spans two incidents: it reads the earlier incident's declined remediation and records the link on
@@ -26,17 +32,27 @@ public class RecurrenceLinking {
 
     @CommandHandler
     public CommandResult handle(LinkRecurrenceCommand command, MetaData metaData) {
-        Incident.DeclinedRemediation declined;
-        try {
-            declined = incidents.load(command.ofIncidentId())
-                    .invoke(earlier -> earlier.declinedRemediation(command.remediationId()));
-        } catch (AggregateNotFoundException missing) {
+        Map<String, Aggregate<Incident>> loaded = new HashMap<>();
+        // A fixed lock order, so two links between the same incidents in opposite directions cannot deadlock.
+        for (String id : new TreeSet<>(List.of(command.incidentId(), command.ofIncidentId()))) {
+            try {
+                loaded.put(id, incidents.load(id));
+            } catch (AggregateNotFoundException missing) {
+                if (id.equals(command.incidentId())) {
+                    throw missing;
+                }
+            }
+        }
+        Aggregate<Incident> recurring = loaded.get(command.incidentId());
+        recurring.execute(incident -> incident.ensureVersion(metaData.get(Incident.EXPECTED_VERSION)));
+        Aggregate<Incident> earlier = loaded.get(command.ofIncidentId());
+        if (earlier == null) {
             throw new IncidentRejection(ErrorCode.UNKNOWN_INCIDENT,
                     "No incident with id " + command.ofIncidentId() + " (ofIncidentId)");
         }
-        return incidents.load(command.incidentId()).invoke(recurring -> {
-            recurring.ensureVersion((Long) metaData.get(Incident.EXPECTED_VERSION));
-            return recurring.linkRecurrence(command, declined.incidentStartedAt(), declined.decidingTeam());
-        });
+        Incident.DeclinedRemediation declined =
+                earlier.invoke(incident -> incident.declinedRemediation(command.remediationId()));
+        return recurring.invoke(incident ->
+                incident.linkRecurrence(command, declined.incidentStartedAt(), declined.decidingTeam()));
     }
 }

@@ -122,6 +122,21 @@ public final class Remediation {
         revisitBy = null;
     }
 
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Remediation that && id.equals(that.id) && team.equals(that.team)
+               && state == that.state && priority == that.priority
+               && Objects.equals(priorityRationale, that.priorityRationale) && Objects.equals(dueBy, that.dueBy)
+               && Objects.equals(completionNote, that.completionNote)
+               && Objects.equals(declineRationale, that.declineRationale)
+               && Objects.equals(acceptedRisk, that.acceptedRisk) && Objects.equals(revisitBy, that.revisitBy);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, state);
+    }
+
     private IncidentRejection conflict(String what) {
         return new IncidentRejection(ErrorCode.REMEDIATION_STATE_CONFLICT, "Remediation " + id + " " + what);
     }

@@ -249,7 +249,7 @@ public class IncidentViewProjection {
     void on(IncidentResolvedEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
         change(event.incidentId(), recordedAt, sequence, view -> {
             view.status = IncidentStatus.RESOLVED;
-            view.resolvedAt = event.resolvedAt();
+            view.resolvedAt = event.resolvedAt() == null ? recordedAt : event.resolvedAt();
             view.resolution = event.resolution();
         });
     }

@@ -17,10 +17,12 @@ public enum ErrorCode {
     RECURRENCE_NOT_ALLOWED(Kind.CONFLICT, "Recurrence cannot be linked"),
     STALE_VERSION(Kind.CONFLICT, "Incident has moved on"),
     CONCURRENT_MODIFICATION(Kind.CONFLICT, "Concurrent modification"),
-    IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE, "Idempotency key reused with another request");
+    IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE, "Idempotency key reused with another request"),
+    REQUEST_TOO_LARGE(Kind.TOO_LARGE, "Request too large"),
+    VIEW_NOT_READY(Kind.UNAVAILABLE, "View not ready");
 
     /** The family of a refusal; edges map a family to their own status codes. */
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT, UNPROCESSABLE }
+    public enum Kind { INVALID, NOT_FOUND, CONFLICT, UNPROCESSABLE, TOO_LARGE, UNAVAILABLE }
 
     private final Kind kind;
     private final String title;

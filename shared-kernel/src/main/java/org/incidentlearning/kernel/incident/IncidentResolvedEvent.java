@@ -2,5 +2,6 @@ package org.incidentlearning.kernel.incident;
 
 import java.time.Instant;
 
+/** {@code resolvedAt} is null when the impact ended as the event was recorded: its timestamp says when. */
 public record IncidentResolvedEvent(String incidentId, Instant resolvedAt, String resolution) {
 }

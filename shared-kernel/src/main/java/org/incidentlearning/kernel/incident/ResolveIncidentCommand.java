@@ -5,11 +5,13 @@ import org.incidentlearning.kernel.error.Require;
 
 import java.time.Instant;
 
-/** The incident's impact ended at {@code resolvedAt}; the analysis goes on until it is closed. */
+/**
+ * The incident's impact ended at {@code resolvedAt}, or, when it is null, as the command is recorded; the analysis
+ * goes on until it is closed.
+ */
 public record ResolveIncidentCommand(@TargetAggregateIdentifier String incidentId, Instant resolvedAt,
                                      String resolution) {
     public ResolveIncidentCommand {
         Require.text(incidentId, "incidentId");
-        Require.present(resolvedAt, "resolvedAt");
     }
 }
