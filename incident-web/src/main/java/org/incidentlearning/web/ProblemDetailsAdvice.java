@@ -24,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -128,7 +129,30 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   @NonNull HttpHeaders headers,
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.TooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                        .body(problem(ErrorCode.REQUEST_TOO_LARGE, tooLarge.getMessage()).getBody());
+            }
+        }
         return ResponseEntity.badRequest().body(invalidBody(unreadable(ex)));
+    }
+
+    /** Spring's own refusals (unknown path, method, media type…) get a stable code like every other problem. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(@NonNull Exception ex, Object body,
+                                                             @NonNull HttpHeaders headers,
+                                                             @NonNull HttpStatusCode statusCode,
+                                                             @NonNull WebRequest request) {
+        if (body == null && ex instanceof ErrorResponse error) {
+            body = error.getBody();
+        }
+        if (body instanceof ProblemDetail problem && (problem.getProperties() == null
+                                                      || !problem.getProperties().containsKey("code"))) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            problem.setProperty("code", status == null ? "HTTP_" + statusCode.value() : status.name());
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
     private static String unreadable(HttpMessageNotReadableException ex) {
@@ -209,6 +233,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
 
@@ -218,6 +244,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         body.setTitle(code.title());
         body.setType(URI.create(TYPE_PREFIX + code.slug()));
         body.setProperty("code", code.name());
-        return ResponseEntity.status(status).body(body);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+        if (code.kind() == ErrorCode.Kind.UNAVAILABLE) {
+            answer.header(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return answer.body(body);
     }
 }

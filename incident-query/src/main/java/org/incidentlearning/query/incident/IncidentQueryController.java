@@ -36,7 +36,8 @@ public class IncidentQueryController {
             "contexts", view -> view.contexts,
             "coordinations", view -> view.coordinations,
             "linkages", view -> view.linkages,
-            "remediations", view -> view.remediations);
+            "remediations", view -> view.remediations,
+            "recurrences", view -> view.recurrenceOf);
 
     private final IncidentViews views;
     private final ViewFreshness freshness;
@@ -64,8 +65,9 @@ public class IncidentQueryController {
         long stored = freshness.awaitIncident(incidentId).orElseThrow(() -> unknown(incidentId));
         // Other incidents' events change this view too (a recurrence of its declined remediation).
         freshness.awaitAll();
-        String document = views.document(incidentId).orElseThrow(() -> new IllegalStateException(
-                "Incident " + incidentId + " has " + stored + " events but no view yet"));
+        String document = views.document(incidentId).orElseThrow(() -> new IncidentRejection(
+                ErrorCode.VIEW_NOT_READY, "Incident " + incidentId + " has " + stored
+                + " stored events but its view is still being built; retry shortly"));
         return ResponseEntity.ok().eTag(Long.toString(views.version(incidentId))).body(document);
     }
 
@@ -80,9 +82,11 @@ public class IncidentQueryController {
                     + "'; known: " + COLLECTIONS.keySet().stream().sorted().toList());
         }
         freshness.awaitIncident(incidentId).orElseThrow(() -> unknown(incidentId));
+        freshness.awaitAll();
         IncidentView view = views.complete(incidentId).orElseThrow(() -> unknown(incidentId));
         Object found = entries.apply(view).stream()
-                .filter(entry -> entry instanceof IncidentView.Entry e && e.id.equals(entryId))
+                .filter(entry -> entry instanceof IncidentView.Entry e && e.id.equals(entryId)
+                                 || entry instanceof IncidentView.Recurrence r && r.recurrenceId.equals(entryId))
                 .findFirst()
                 .orElseThrow(() -> new IncidentRejection(ErrorCode.UNKNOWN_ENTRY,
                         "Incident " + incidentId + " has no " + collection + " entry " + entryId));

@@ -1,0 +1,123 @@
+package org.incidentlearning.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.incidentlearning.kernel.error.ErrorCode;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.lang.NonNull;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+/**
+ * Refuses request bodies over {@code incident.max-request-bytes} with 413: by their declared length before
+ * anything is read, and by counting while they are read when no length was declared.
+ */
+@Component
+public class RequestSizeLimit extends OncePerRequestFilter {
+
+    private final long maxBytes;
+
+    public RequestSizeLimit(@Value("${incident.max-request-bytes:1048576}") long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    protected void doFilterInternal(@NonNull HttpServletRequest request, @NonNull HttpServletResponse response,
+                                    @NonNull FilterChain chain) throws ServletException, IOException {
+        if (request.getContentLengthLong() > maxBytes) {
+            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("{\"type\":\"urn:incident-learning:problem:" + ErrorCode.REQUEST_TOO_LARGE.slug()
+                    + "\",\"title\":\"" + ErrorCode.REQUEST_TOO_LARGE.title() + "\",\"status\":413,\"detail\":\""
+                    + limitMessage() + "\",\"code\":\"" + ErrorCode.REQUEST_TOO_LARGE.name() + "\"}");
+            return;
+        }
+        chain.doFilter(new CountedRequest(request), response);
+    }
+
+    private String limitMessage() {
+        return "The request body is larger than " + maxBytes + " bytes";
+    }
+
+    /** Thrown while reading a body that turns out to be too large; the problem advice answers 413. */
+    public static class TooLarge extends IOException {
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    private final class CountedRequest extends HttpServletRequestWrapper {
+
+        private ServletInputStream counted;
+
+        CountedRequest(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (counted == null) {
+                counted = new CountedStream(super.getInputStream());
+            }
+            return counted;
+        }
+    }
+
+    private final class CountedStream extends ServletInputStream {
+
+        private final ServletInputStream in;
+        private long read;
+
+        CountedStream(ServletInputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(@NonNull byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws TooLarge {
+            read += n;
+            if (read > maxBytes) {
+                throw new TooLarge(limitMessage());
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}
