@@ -93,6 +93,10 @@ class IncidentApiTest {
         var recurrence = client.post("/api/incidents/" + later + "/recurrences",
                 json("ofIncidentId", incident, "remediationId", migrate.id(), "note", "Same failure mode"));
         assertCreated(recurrence, 2);
+        assertThat(client.get(recurrence.header("Location")).json().path("ofIncidentId").asText())
+                .isEqualTo(incident);
+        assertThat(client.get(base + "/mental-models/" + checkout.id()).json().path("heldAt").asText())
+                .isEqualTo("2026-03-01T12:00:00Z");
 
         JsonNode view = client.get(base).json();
         assertThat(view.path("status").asText()).isEqualTo("RESOLVED");
@@ -158,9 +162,10 @@ class IncidentApiTest {
         assertProblem(client.get("/api/incidents?status=MAYBE"), 400, null);
         assertProblem(client.get("/api/incidents/no-such-incident"), 404, "UNKNOWN_INCIDENT");
         assertProblem(client.get("/api/incidents/no-such-incident/events"), 404, "UNKNOWN_INCIDENT");
-        var wrongMediaType = client.postRaw(base + "/contexts", "text/plain", "hello");
-        assertThat(wrongMediaType.status()).isEqualTo(415);
-        assertThat(wrongMediaType.header("Content-Type")).startsWith("application/problem+json");
+        assertProblem(client.postRaw(base + "/contexts", "text/plain", "hello"), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(client.post(base + "/contexts", json("team", "ops", "kind", "PRESSURE",
+                "description", "x".repeat(2_000_000))), 413, "REQUEST_TOO_LARGE");
+        assertProblem(client.get("/api/no-such-resource"), 404, "NOT_FOUND");
 
         assertThat(client.get(base + "/events").json().path("total").asInt()).isEqualTo(2);
     }
@@ -297,7 +302,7 @@ class IncidentApiTest {
 
     @Test
     void operationsEndpointsAnswer() {
-        assertThat(client.get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
+        assertThat(client.get("/actuator/health").body()).isEqualTo("{\"status\":\"UP\"}");
         JsonNode openApi = client.get("/v3/api-docs").json();
         assertThat(openApi.path("paths").has("/api/incidents/{incidentId}/remediations/{remediationId}/decline"))
                 .isTrue();
