@@ -2,10 +2,6 @@ package org.incidentlearning.command.incident;
 
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.ResultValidator;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.incidentlearning.kernel.context.ContextKind;
 import org.incidentlearning.kernel.context.ContextRecordedEvent;
 import org.incidentlearning.kernel.context.RecordContextCommand;
@@ -69,6 +65,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.incidentlearning.command.Rejections.assertRejected;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -147,34 +144,6 @@ class IncidentTest {
 
     private static CommandResult result(String id, long version, boolean changed) {
         return new CommandResult(id, version, changed);
-    }
-
-    /** Matches an {@link IncidentRejection} carrying the given error code. */
-    private static Matcher<IncidentRejection> rejectedWith(ErrorCode code) {
-        return new TypeSafeMatcher<>(IncidentRejection.class) {
-            @Override
-            protected boolean matchesSafely(IncidentRejection rejection) {
-                return rejection.code() == code;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("an IncidentRejection with code ").appendValue(code);
-            }
-
-            @Override
-            protected void describeMismatchSafely(IncidentRejection rejection, Description mismatch) {
-                mismatch.appendText("had code ").appendValue(rejection.code())
-                        .appendText(" (").appendText(rejection.getMessage()).appendText(")");
-            }
-        };
-    }
-
-    /** The command was refused with {@code code} and nothing was stored. */
-    private static ResultValidator<Incident> assertRejected(ResultValidator<Incident> validator, ErrorCode code) {
-        return validator.expectNoEvents()
-                .expectException(IncidentRejection.class)
-                .expectException(rejectedWith(code));
     }
 
     private static void assertInvalidOnConstruction(Executable construction, String messagePart) {

@@ -11,15 +11,10 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.ResultValidator;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.incidentlearning.command.incident.Incident;
 import org.incidentlearning.kernel.correction.EntryKind;
 import org.incidentlearning.kernel.correction.EntryRetractedEvent;
 import org.incidentlearning.kernel.error.ErrorCode;
-import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.kernel.incident.AnalysisClosedEvent;
 import org.incidentlearning.kernel.incident.CommandResult;
 import org.incidentlearning.kernel.incident.IncidentDeclaredEvent;
@@ -42,6 +37,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import static org.incidentlearning.command.Rejections.assertRejected;
+import static org.incidentlearning.command.Rejections.rejectedWith;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -155,32 +152,6 @@ class RecurrenceLinkingTest {
     private static RecurrenceLinkedEvent linked(String recurrenceId, String ofIncidentId, String remediationId) {
         return new RecurrenceLinkedEvent(RECURRING, recurrenceId, ofIncidentId, remediationId, "database",
                 "Same saturation");
-    }
-
-    private static Matcher<IncidentRejection> rejectedWith(ErrorCode code) {
-        return new TypeSafeMatcher<>(IncidentRejection.class) {
-            @Override
-            protected boolean matchesSafely(IncidentRejection rejection) {
-                return rejection.code() == code;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("an IncidentRejection with code ").appendValue(code);
-            }
-
-            @Override
-            protected void describeMismatchSafely(IncidentRejection rejection, Description mismatch) {
-                mismatch.appendText("had code ").appendValue(rejection.code())
-                        .appendText(" (").appendText(rejection.getMessage()).appendText(")");
-            }
-        };
-    }
-
-    private static ResultValidator<Incident> assertRejected(ResultValidator<Incident> validator, ErrorCode code) {
-        return validator.expectNoEvents()
-                .expectException(IncidentRejection.class)
-                .expectException(rejectedWith(code));
     }
 
     // ---- linking ----
