@@ -4,7 +4,6 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.incidentlearning.command.web.Answers;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.kernel.incident.CommandResult;
@@ -44,7 +43,7 @@ public class IdempotentCommands implements MessageHandlerInterceptor<CommandMess
             }
             return remembered.get().result();
         }
-        CommandResult result = Answers.of(chain.proceed());
+        CommandResult result = (CommandResult) chain.proceed();
         try {
             records.remember(key, fingerprint, result);
         } catch (DataIntegrityViolationException raced) {

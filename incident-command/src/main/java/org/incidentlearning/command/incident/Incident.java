@@ -6,8 +6,10 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.incidentlearning.command.remediation.Remediation;
 import org.incidentlearning.kernel.context.ContextKind;
@@ -29,9 +31,11 @@ import org.incidentlearning.kernel.incident.DeclareIncidentCommand;
 import org.incidentlearning.kernel.incident.IncidentClassifiedEvent;
 import org.incidentlearning.kernel.incident.IncidentDeclaredEvent;
 import org.incidentlearning.kernel.incident.IncidentResolvedEvent;
+import org.incidentlearning.kernel.incident.IncidentRevisedEvent;
 import org.incidentlearning.kernel.incident.IncidentStatus;
 import org.incidentlearning.kernel.incident.ReopenAnalysisCommand;
 import org.incidentlearning.kernel.incident.ResolveIncidentCommand;
+import org.incidentlearning.kernel.incident.ReviseIncidentCommand;
 import org.incidentlearning.kernel.linkage.DiscoverLinkageCommand;
 import org.incidentlearning.kernel.linkage.LinkageDiscoveredEvent;
 import org.incidentlearning.kernel.mentalmodel.DivergenceNotedEvent;
@@ -83,6 +87,11 @@ public class Incident {
 
     @AggregateIdentifier
     private String incidentId;
+    private IncidentDeclaredEvent declaration;
+    private String title;
+    private String summary;
+    private final Set<String> teams = new HashSet<>();
+    private final Set<String> components = new HashSet<>();
     private Instant startedAt;
     private IncidentStatus status;
     private boolean resolved;
@@ -100,17 +109,47 @@ public class Incident {
     private final Map<String, String> recurrenceByTarget = new HashMap<>();
 
     protected Incident() {
-        // Axon rebuilds the incident from its events.
+        // Axon creates the incident (CREATE_IF_MISSING) or rebuilds it from its events.
     }
 
+    /**
+     * Declaring an incident that exists is a no-op when it says the same (an import run twice), and a conflict when
+     * it says something else: a later account of the incident is a revision.
+     */
     @CommandHandler
-    public Incident(DeclareIncidentCommand command) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public CommandResult handle(DeclareIncidentCommand command) {
+        IncidentDeclaredEvent declared = new IncidentDeclaredEvent(command.incidentId(), command.title(),
+                command.severity(), command.startedAt(), command.detectedAt(), command.summary(), command.teams(),
+                command.components(), command.sourceId(), command.impact(), command.durationMinutes(),
+                command.references());
+        if (declaration != null) {
+            if (declaration.equals(declared)) {
+                return unchanged(incidentId);
+            }
+            throw new IncidentRejection(ErrorCode.INCIDENT_STATE_CONFLICT, "Incident " + incidentId
+                    + " was already declared with other content; revise it instead");
+        }
         if (command.detectedAt() != null && command.detectedAt().isBefore(command.startedAt())) {
             throw IncidentRejection.invalid("detectedAt must not be before startedAt");
         }
-        apply(new IncidentDeclaredEvent(command.incidentId(), command.title(), command.severity(),
-                command.startedAt(), command.detectedAt(), command.summary(), command.teams(),
-                command.components()));
+        apply(declared);
+        return changed(command.incidentId());
+    }
+
+    @CommandHandler
+    public CommandResult handle(ReviseIncidentCommand command) {
+        ensureOpenForRecording();
+        String newTitle = command.title() == null || command.title().equals(title) ? null : command.title();
+        String newSummary = command.summary() == null || command.summary().equals(summary) ? null : command.summary();
+        List<String> newTeams = command.addTeams().stream().filter(team -> !teams.contains(team)).distinct().toList();
+        List<String> newComponents = command.addComponents().stream()
+                .filter(component -> !components.contains(component)).distinct().toList();
+        if (newTitle == null && newSummary == null && newTeams.isEmpty() && newComponents.isEmpty()) {
+            return unchanged(incidentId);
+        }
+        apply(new IncidentRevisedEvent(incidentId, newTitle, newSummary, newTeams, newComponents, command.reason()));
+        return changed(incidentId);
     }
 
     /** A client that sent {@code If-Match} gets a conflict, and nothing stored, when the incident moved on. */
@@ -473,8 +512,25 @@ public class Incident {
     @EventSourcingHandler
     void on(IncidentDeclaredEvent event) {
         incidentId = event.incidentId();
+        declaration = event;
+        title = event.title();
+        summary = event.summary();
+        teams.addAll(event.teams());
+        components.addAll(event.components());
         startedAt = event.startedAt();
         status = IncidentStatus.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentRevisedEvent event) {
+        if (event.title() != null) {
+            title = event.title();
+        }
+        if (event.summary() != null) {
+            summary = event.summary();
+        }
+        teams.addAll(event.addedTeams());
+        components.addAll(event.addedComponents());
     }
 
     @EventSourcingHandler

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.incidentlearning.command.web.CommandAnswer;
 import org.incidentlearning.command.web.CommandDispatch;
@@ -17,6 +18,8 @@ import org.incidentlearning.kernel.incident.CloseAnalysisCommand;
 import org.incidentlearning.kernel.incident.DeclareIncidentCommand;
 import org.incidentlearning.kernel.incident.ReopenAnalysisCommand;
 import org.incidentlearning.kernel.incident.ResolveIncidentCommand;
+import org.incidentlearning.kernel.incident.ReviseIncidentCommand;
+import org.incidentlearning.kernel.incident.SourceIds;
 import org.incidentlearning.kernel.incident.Severity;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,20 +59,45 @@ public class IncidentCommandController {
             @Size(max = TEXT) String summary,
             OffsetDateTime detectedAt,
             @NotEmpty @Size(max = LIST) List<@NotBlank @Size(max = NAME) String> teams,
-            @Size(max = LIST) List<@NotBlank @Size(max = NAME) String> components) {
+            @Size(max = LIST) List<@NotBlank @Size(max = NAME) String> components,
+            @Size(max = NAME) @Pattern(regexp = "^\\S.*$", message = "must not start with a blank") String sourceId,
+            @Size(max = LIST) List<@NotBlank @Size(max = NAME) String> impact,
+            @PositiveOrZero Integer durationMinutes,
+            @Size(max = LIST) List<@NotBlank @Size(max = TEXT) String> references) {
     }
 
     @PostMapping
     @CreatesEntry
-    @Operation(summary = "Declare an incident: what happened, when it started, which teams and components")
+    @Operation(summary = "Declare an incident: what happened, when it started, which teams and components. With a "
+                         + "sourceId (an import from another system) the id is derived from it, and declaring the "
+                         + "same source again with the same content is a no-op")
     public ResponseEntity<CommandAnswer> declare(@Valid @RequestBody DeclareIncidentRequest request,
                                                  CommandOptions options) {
-        String incidentId = UUID.randomUUID().toString();
+        String incidentId = request.sourceId() == null
+                ? UUID.randomUUID().toString() : SourceIds.incidentIdFor(request.sourceId());
         var command = new DeclareIncidentCommand(incidentId, request.title(), request.severity(),
                 request.startedAt().toInstant(),
                 request.detectedAt() == null ? null : request.detectedAt().toInstant(), request.summary(),
-                distinct(request.teams()), request.components() == null ? List.of() : distinct(request.components()));
+                distinct(request.teams()), request.components() == null ? List.of() : distinct(request.components()),
+                request.sourceId(), request.impact(), request.durationMinutes(), request.references());
         return dispatch.create(command, request, options, id -> URI.create("/api/incidents/" + id));
+    }
+
+    public record ReviseIncidentRequest(
+            @Size(max = TITLE) String title,
+            @Size(max = TEXT) String summary,
+            @Size(max = LIST) List<@NotBlank @Size(max = NAME) String> addTeams,
+            @Size(max = LIST) List<@NotBlank @Size(max = NAME) String> addComponents,
+            @NotBlank @Size(max = TEXT) String reason) {
+    }
+
+    @PostMapping("/{incidentId}/revise")
+    @Operation(summary = "A later account of the incident: new title or summary, more teams or components")
+    public ResponseEntity<CommandAnswer> revise(@PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,
+                                                @Valid @RequestBody ReviseIncidentRequest request,
+                                                CommandOptions options) {
+        return dispatch.change(new ReviseIncidentCommand(incidentId, request.title(), request.summary(),
+                request.addTeams(), request.addComponents(), request.reason()), request, options);
     }
 
     public record ClassifyIncidentRequest(

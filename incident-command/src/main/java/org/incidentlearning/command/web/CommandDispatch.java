@@ -81,7 +81,7 @@ public class CommandDispatch {
         var message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData));
         for (int attempt = 1; ; attempt++) {
             try {
-                return Answers.of(gateway.sendAndWait(message));
+                return gateway.sendAndWait(message);
             } catch (IdempotentCommands.IdempotencyRace | ConcurrencyException retryable) {
                 // Another request won the race for this key or this incident's next sequence number; the retry
                 // answers the stored result or runs on the incident's new state.

@@ -23,6 +23,8 @@ import org.incidentlearning.kernel.incident.IncidentDeclaredEvent;
 import org.incidentlearning.kernel.incident.IncidentResolvedEvent;
 import org.incidentlearning.kernel.incident.ReopenAnalysisCommand;
 import org.incidentlearning.kernel.incident.ResolveIncidentCommand;
+import org.incidentlearning.kernel.incident.ReviseIncidentCommand;
+import org.incidentlearning.kernel.incident.IncidentRevisedEvent;
 import org.incidentlearning.kernel.incident.Severity;
 import org.incidentlearning.kernel.linkage.DiscoverLinkageCommand;
 import org.incidentlearning.kernel.linkage.LinkageDiscoveredEvent;
@@ -162,12 +164,46 @@ class IncidentTest {
         }
 
         @Test
-        void declaringAnIncidentEmitsIncidentDeclaredAndAnswersItsId() {
+        void declaringAnIncidentEmitsIncidentDeclaredAndAnswersItsIdAtVersionOne() {
             fixture.givenNoPriorActivity()
                     .when(declare(DETECTED))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(declared())
-                    .expectResultMessagePayload(INCIDENT);
+                    .expectResultMessagePayload(result(INCIDENT, 1, true));
+        }
+
+        @Test
+        void declaringTheSameIncidentAgainIsANoOp() {
+            fixture.given(declared())
+                    .when(declare(DETECTED))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(result(INCIDENT, 1, false));
+        }
+
+        @Test
+        void declaringAnExistingIncidentWithOtherContentIsAConflict() {
+            assertRejected(fixture.given(declared()).when(declare(null)), ErrorCode.INCIDENT_STATE_CONFLICT)
+                    .expectExceptionMessage(containsString("revise"));
+        }
+
+        @Test
+        void aRevisionAddsOnlyWhatIsNew() {
+            fixture.given(declared())
+                    .when(new ReviseIncidentCommand(INCIDENT, "Checkout outage", "Second write-up",
+                            List.of("payments", "sre"), List.of("checkout-api", "ledger"), "Later write-up"))
+                    .expectEvents(new IncidentRevisedEvent(INCIDENT, null, "Second write-up", List.of("sre"),
+                            List.of("ledger"), "Later write-up"))
+                    .expectResultMessagePayload(result(INCIDENT, 2, true));
+        }
+
+        @Test
+        void aRevisionThatChangesNothingIsANoOp() {
+            fixture.given(declared(), new IncidentRevisedEvent(INCIDENT, null, null, List.of(), List.of("ledger"),
+                            "Later write-up"))
+                    .when(new ReviseIncidentCommand(INCIDENT, null, null, List.of("platform"),
+                            List.of("ledger", "checkout-api"), "Imported again"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(result(INCIDENT, 2, false));
         }
 
         @Test

@@ -34,10 +34,15 @@ public class IncidentView {
     public String conclusion;
     /** Declared teams first, then every team that recorded something or was linked. */
     public List<String> teams = new ArrayList<>();
-    /** Declared components first, then the components technical linkages revealed. */
+    /** The components declared, and those later revisions added. Links between components are in the map. */
     public List<String> components = new ArrayList<>();
+    /** The teams declared, and those later revisions added. */
     public List<String> declaredTeams = new ArrayList<>();
-    public List<String> declaredComponents = new ArrayList<>();
+    /** The id this incident has in the system it was imported from. */
+    public String sourceId;
+    public List<String> impact = new ArrayList<>();
+    public Integer durationMinutes;
+    public List<String> references = new ArrayList<>();
     public List<String> classification = new ArrayList<>();
     /** The number of this incident's stored events this view reflects; equals the version commands answer. */
     public long version;
@@ -152,7 +157,7 @@ public class IncidentView {
         };
     }
 
-    /** Recomputes who and what took part from what is live now, so a retraction also removes its team. */
+    /** Recomputes which teams took part from what is live now, so a retraction also removes its team. */
     void refreshParticipants() {
         Set<String> allTeams = new LinkedHashSet<>(declaredTeams);
         Stream.of(timeline.stream().map(e -> e.team), mentalModels.stream().map(e -> e.team),
@@ -164,12 +169,5 @@ public class IncidentView {
                 .flatMap(s -> s)
                 .forEach(allTeams::add);
         teams = new ArrayList<>(allTeams);
-        Set<String> allComponents = new LinkedHashSet<>(declaredComponents);
-        linkages.stream().filter(l -> l.kind == LinkageKind.TECHNICAL)
-                .forEach(l -> {
-                    allComponents.add(l.from);
-                    allComponents.add(l.to);
-                });
-        components = new ArrayList<>(allComponents);
     }
 }

@@ -14,6 +14,7 @@ import org.incidentlearning.kernel.incident.AnalysisReopenedEvent;
 import org.incidentlearning.kernel.incident.IncidentClassifiedEvent;
 import org.incidentlearning.kernel.incident.IncidentDeclaredEvent;
 import org.incidentlearning.kernel.incident.IncidentResolvedEvent;
+import org.incidentlearning.kernel.incident.IncidentRevisedEvent;
 import org.incidentlearning.kernel.incident.IncidentStatus;
 import org.incidentlearning.kernel.linkage.LinkageDiscoveredEvent;
 import org.incidentlearning.kernel.mentalmodel.DivergenceNotedEvent;
@@ -35,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -70,11 +72,47 @@ public class IncidentViewProjection {
         view.startedAt = event.startedAt();
         view.detectedAt = event.detectedAt();
         view.declaredTeams = new ArrayList<>(event.teams());
-        view.declaredComponents = new ArrayList<>(event.components());
+        view.components = new ArrayList<>(event.components());
+        view.sourceId = event.sourceId();
+        view.impact = new ArrayList<>(event.impact());
+        view.durationMinutes = event.durationMinutes();
+        view.references = new ArrayList<>(event.references());
         view.declaredAt = recordedAt;
         view.updatedAt = recordedAt;
         view.version = sequence + 1;
         views.insert(view);
+    }
+
+    @EventHandler
+    void on(IncidentRevisedEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        change(event.incidentId(), recordedAt, sequence, view -> {
+            if (event.title() != null) {
+                view.title = event.title();
+            }
+            if (event.summary() != null) {
+                view.summary = event.summary();
+            }
+            view.declaredTeams.addAll(event.addedTeams());
+            view.components.addAll(event.addedComponents());
+            view.corrections.add(correction(view.id, null, "REVISED", revision(event), event.reason(), recordedAt));
+        });
+    }
+
+    private static Map<String, String> revision(IncidentRevisedEvent event) {
+        Map<String, String> changes = new TreeMap<>();
+        if (event.title() != null) {
+            changes.put("title", event.title());
+        }
+        if (event.summary() != null) {
+            changes.put("summary", event.summary());
+        }
+        if (!event.addedTeams().isEmpty()) {
+            changes.put("addedTeams", String.join(", ", event.addedTeams()));
+        }
+        if (!event.addedComponents().isEmpty()) {
+            changes.put("addedComponents", String.join(", ", event.addedComponents()));
+        }
+        return changes;
     }
 
     @EventHandler
