@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.incidentlearning.kernel.incident.IncidentStatus;
 import org.incidentlearning.kernel.incident.Severity;
+import org.incidentlearning.query.hotspot.TimeBucket;
 import org.incidentlearning.web.PageOf;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -66,6 +67,15 @@ public class IncidentViews {
         return Optional.of(write(view));
     }
 
+    /** The complete views of every incident a team took part in, oldest start first. */
+    public List<IncidentView> ofTeam(String team) {
+        List<String> ids = jdbc.queryForList("SELECT v.incident_id FROM incident_view v JOIN incident_view_team t "
+                                             + "ON t.incident_id = v.incident_id WHERE t.team = :team "
+                                             + "ORDER BY v.started_at, v.incident_id",
+                new MapSqlParameterSource("team", team), String.class);
+        return ids.stream().map(this::complete).flatMap(Optional::stream).toList();
+    }
+
     public void addRecurrence(IncidentView.Recurrence recurrence) {
         jdbc.update("INSERT INTO remediation_recurrence (recurrence_id, of_incident_id, remediation_id, incident_id, "
                     + "deciding_team, note, linked_at) VALUES (:recurrenceId, :ofIncidentId, :remediationId, "
@@ -116,8 +126,10 @@ public class IncidentViews {
     public void insert(IncidentView view) {
         view.refreshParticipants();
         jdbc.update("INSERT INTO incident_view (incident_id, title, severity, status, started_at, version, "
-                    + "updated_at, teams, components, document) VALUES (:id, :title, :severity, :status, :startedAt, "
-                    + ":version, :updatedAt, :teams, :components, :document)", columns(view));
+                    + "updated_at, teams, components, document, bucket_year, bucket_month, bucket_week, "
+                    + "severity_weight, recurrence) VALUES (:id, :title, :severity, :status, :startedAt, :version, "
+                    + ":updatedAt, :teams, :components, :document, :year, :month, :week, :weight, :recurrence)",
+                columns(view));
         index(view, List.of(), List.of());
     }
 
@@ -126,7 +138,9 @@ public class IncidentViews {
         view.refreshParticipants();
         jdbc.update("UPDATE incident_view SET title = :title, severity = :severity, status = :status, "
                     + "started_at = :startedAt, version = :version, updated_at = :updatedAt, teams = :teams, "
-                    + "components = :components, document = :document WHERE incident_id = :id", columns(view));
+                    + "components = :components, document = :document, bucket_year = :year, bucket_month = :month, "
+                    + "bucket_week = :week, severity_weight = :weight, recurrence = :recurrence "
+                    + "WHERE incident_id = :id", columns(view));
         index(view, teamsBefore, componentsBefore);
     }
 
@@ -196,7 +210,12 @@ public class IncidentViews {
                 .addValue("updatedAt", Timestamp.from(view.updatedAt))
                 .addValue("teams", write(view.teams))
                 .addValue("components", write(view.components))
-                .addValue("document", write(view));
+                .addValue("document", write(view))
+                .addValue("year", TimeBucket.YEAR.labelOf(view.startedAt))
+                .addValue("month", TimeBucket.MONTH.labelOf(view.startedAt))
+                .addValue("week", TimeBucket.WEEK.labelOf(view.startedAt))
+                .addValue("weight", view.severity.weight())
+                .addValue("recurrence", view.recurrenceOf.isEmpty() ? 0 : 1);
     }
 
     private void index(IncidentView view, List<String> teamsBefore, List<String> componentsBefore) {

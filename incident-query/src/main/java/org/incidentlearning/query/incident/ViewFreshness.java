@@ -45,10 +45,15 @@ public class ViewFreshness {
 
     /** Waits until this node's incident-view processor has handled every event stored before the call. */
     public void awaitAll() {
+        awaitAll(IncidentViewProjection.PROCESSING_GROUP);
+    }
+
+    /** Waits until this node's processor of {@code processingGroup} has handled every event stored before the call. */
+    public void awaitAll(String processingGroup) {
         TrackingToken head = eventStore.createHeadToken();
         OptionalLong headPosition = head == null ? OptionalLong.empty() : head.position();
-        Optional<StreamingEventProcessor> processor = processing.eventProcessor(
-                IncidentViewProjection.PROCESSING_GROUP, StreamingEventProcessor.class);
+        Optional<StreamingEventProcessor> processor = processing.eventProcessor(processingGroup,
+                StreamingEventProcessor.class);
         if (headPosition.isEmpty() || processor.isEmpty()) {
             return;
         }

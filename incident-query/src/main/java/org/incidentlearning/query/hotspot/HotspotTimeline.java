@@ -1,0 +1,104 @@
+package org.incidentlearning.query.hotspot;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where is the smoke: incidents per component or team and time bucket, by when they started, with a severity-weighted
+ * score, the recurrences of declined remediations among them, and a trend. Read from the incident views' rows.
+ */
+@Repository
+public class HotspotTimeline {
+
+    public enum Dimension { COMPONENT, TEAM }
+
+    public record Point(String bucket, long incidents, long score, long recurrences) {
+    }
+
+    public record Series(String key, long incidents, long score, long recurrences, Trend trend, List<Point> points) {
+    }
+
+    public record Hotspots(String by, String bucket, Instant from, Instant to, List<String> window, String trendRule,
+                           List<Series> series) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public HotspotTimeline(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Hotspots hotspots(Dimension by, TimeBucket bucket, Instant from, Instant to) {
+        String keys = by == Dimension.COMPONENT
+                ? "incident_view_component k ON k.incident_id = v.incident_id"
+                : "incident_view_team k ON k.incident_id = v.incident_id";
+        String key = by == Dimension.COMPONENT ? "k.component" : "k.team";
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        List<String> conditions = new ArrayList<>();
+        if (from != null) {
+            conditions.add("v.started_at >= :from");
+            params.addValue("from", Timestamp.from(from));
+        }
+        if (to != null) {
+            conditions.add("v.started_at < :to");
+            params.addValue("to", Timestamp.from(to));
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        Map<String, List<Point>> pointsByKey = new LinkedHashMap<>();
+        jdbc.query("SELECT " + key + ", v." + bucket.column() + ", COUNT(*), SUM(v.severity_weight), "
+                   + "SUM(v.recurrence) FROM incident_view v JOIN " + keys + where
+                   + " GROUP BY " + key + ", v." + bucket.column() + " ORDER BY " + key + ", v." + bucket.column(),
+                params, rs -> {
+                    pointsByKey.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new Point(rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+                });
+        List<String> window = window(bucket, from, to, where, params);
+        List<Series> series = new ArrayList<>();
+        pointsByKey.forEach((k, points) -> series.add(series(k, points, window)));
+        series.sort(Comparator.comparingLong(Series::incidents).reversed().thenComparing(Series::key));
+        return new Hotspots(by.name().toLowerCase(), bucket.name().toLowerCase(), from, to, window, Trend.RULE,
+                series);
+    }
+
+    /** The buckets the trend is judged over: the asked range, or from the first to the last incident started. */
+    private List<String> window(TimeBucket bucket, Instant from, Instant to, String where,
+                                MapSqlParameterSource params) {
+        Map<String, Object> range = jdbc.queryForMap("SELECT MIN(v.started_at) AS first_start, "
+                                                     + "MAX(v.started_at) AS last_start FROM incident_view v" + where,
+                params);
+        Instant first = from != null ? from : instant(range.get("first_start"));
+        Instant last = to != null ? to.minusNanos(1) : instant(range.get("last_start"));
+        if (first == null || last == null || last.isBefore(first)) {
+            return List.of();
+        }
+        return bucket.between(first, last);
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return null;
+    }
+
+    private static Series series(String key, List<Point> points, List<String> window) {
+        Map<String, Long> byBucket = new LinkedHashMap<>();
+        points.forEach(point -> byBucket.put(point.bucket(), point.incidents()));
+        List<Long> zeroFilled = window.stream().map(b -> byBucket.getOrDefault(b, 0L)).toList();
+        return new Series(key, points.stream().mapToLong(Point::incidents).sum(),
+                points.stream().mapToLong(Point::score).sum(), points.stream().mapToLong(Point::recurrences).sum(),
+                Trend.of(zeroFilled), points);
+    }
+}

@@ -1,0 +1,45 @@
+package org.incidentlearning.query.map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.query.incident.ViewFreshness;
+import org.incidentlearning.query.learning.LearningProjection;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Socio-technical map (views)")
+public class MapController {
+
+    private final SocioTechnicalMap map;
+    private final ViewFreshness freshness;
+
+    public MapController(SocioTechnicalMap map, ViewFreshness freshness) {
+        this.map = map;
+        this.freshness = freshness;
+    }
+
+    @GetMapping("/api/map")
+    @Operation(summary = "Components and teams with every link incidents revealed (condition, believed-absent, "
+                         + "discoveredIn). format=json (default), dot (Graphviz) or mermaid; kind=TECHNICAL|SOCIAL")
+    public ResponseEntity<?> map(@RequestParam(defaultValue = "json") String format,
+                                 @RequestParam(required = false) String kind) {
+        if (kind != null && !kind.equals("TECHNICAL") && !kind.equals("SOCIAL")) {
+            throw IncidentRejection.invalid("'kind' must be TECHNICAL or SOCIAL, got '" + kind + "'");
+        }
+        freshness.awaitAll(LearningProjection.PROCESSING_GROUP);
+        SocioTechnicalMap.Graph graph = map.graph(kind);
+        return switch (format) {
+            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(graph);
+            case "dot" -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/vnd.graphviz"))
+                    .body(SocioTechnicalMap.dot(graph));
+            case "mermaid" -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/vnd.mermaid"))
+                    .body(SocioTechnicalMap.mermaid(graph));
+            default -> throw IncidentRejection.invalid("'format' must be json, dot or mermaid, got '" + format + "'");
+        };
+    }
+}
