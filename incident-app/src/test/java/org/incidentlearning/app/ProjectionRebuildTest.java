@@ -37,7 +37,11 @@ class ProjectionRebuildTest {
         List<String> incidents = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String id = client.post("/api/incidents", json("title", "Rebuild " + i, "severity", "SEV3",
-                    "startedAt", "2026-0" + (i + 1) + "-01T00:00:00Z", "teams", List.of("ops", "team-" + i))).id();
+                    "startedAt", "2026-0" + (i + 1) + "-01T00:00:00Z", "teams", List.of("ops", "team-" + i),
+                    "components", List.of("cache", "api-" + (i % 2)))).id();
+            client.post("/api/incidents/" + id + "/linkages", json("kind", "TECHNICAL", "from", "api-" + (i % 2),
+                    "to", "cache", "description", "Reads through it after a deploy", "condition", "cold start"));
+            client.post("/api/incidents/" + id + "/classify", json("labels", List.of("deploy", "cache")));
             incidents.add(id);
             var model = client.post("/api/incidents/" + id + "/mental-models",
                     json("team", "ops", "subject", "cache", "belief", "Warm after deploy " + i));
@@ -55,17 +59,32 @@ class ProjectionRebuildTest {
             }
         }
         Map<String, String> live = views(client, incidents);
-        String liveList = client.get("/api/incidents?team=ops").body();
+        List<String> reads = List.of("/api/incidents?team=ops", "/api/teams/ops/context",
+                "/api/hotspots?by=team&bucket=month", "/api/hotspots?by=component&bucket=year", "/api/map",
+                "/api/remediations?size=500", "/api/learning/lens", "/api/search?q=deploy");
+        Map<String, String> liveReads = reads(client, reads);
 
-        StreamingEventProcessor processor = processing
-                .eventProcessor("incident-views", StreamingEventProcessor.class).orElseThrow();
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
-        awaitReplayed(processor);
+        for (String name : List.of("incident-views", "learning-views")) {
+            StreamingEventProcessor processor = processing
+                    .eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+            awaitReplayed(processor);
+        }
 
         assertThat(views(client, incidents)).isEqualTo(live);
-        assertThat(client.get("/api/incidents?team=ops").body()).isEqualTo(liveList);
+        assertThat(reads(client, reads)).isEqualTo(liveReads);
+    }
+
+    private static Map<String, String> reads(ServiceClient client, List<String> paths) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        paths.forEach(path -> {
+            var answer = client.get(path);
+            assertThat(answer.status()).as(path).isEqualTo(200);
+            answers.put(path, answer.body());
+        });
+        return answers;
     }
 
     private static String firstRemediation(ServiceClient client, String incident) {
