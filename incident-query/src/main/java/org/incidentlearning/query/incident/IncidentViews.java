@@ -16,9 +16,13 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +34,8 @@ public class IncidentViews {
 
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
     };
+    private static final String RECURRENCES = "SELECT recurrence_id, of_incident_id, remediation_id, incident_id, "
+                                              + "deciding_team, note, linked_at FROM remediation_recurrence ";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json = JsonMapper.builder()
@@ -67,13 +73,22 @@ public class IncidentViews {
         return Optional.of(write(view));
     }
 
-    /** The complete views of every incident a team took part in, oldest start first. */
+    /** The complete views of every incident a team took part in, oldest start first, in two queries. */
     public List<IncidentView> ofTeam(String team) {
-        List<String> ids = jdbc.queryForList("SELECT v.incident_id FROM incident_view v JOIN incident_view_team t "
-                                             + "ON t.incident_id = v.incident_id WHERE t.team = :team "
-                                             + "ORDER BY v.started_at, v.incident_id",
-                new MapSqlParameterSource("team", team), String.class);
-        return ids.stream().map(this::complete).flatMap(Optional::stream).toList();
+        MapSqlParameterSource params = new MapSqlParameterSource("team", team);
+        List<IncidentView> views = jdbc.query("SELECT v.document FROM incident_view v JOIN incident_view_team t "
+                                              + "ON t.incident_id = v.incident_id WHERE t.team = :team "
+                                              + "ORDER BY v.started_at, v.incident_id",
+                params, (rs, row) -> read(rs.getString(1)));
+        Map<String, List<IncidentView.Recurrence>> recurrences = new HashMap<>();
+        jdbc.query(RECURRENCES + "WHERE of_incident_id IN (SELECT incident_id FROM incident_view_team "
+                   + "WHERE team = :team) ORDER BY linked_at, recurrence_id", params,
+                rs -> {
+                    IncidentView.Recurrence recurrence = recurrence(rs);
+                    recurrences.computeIfAbsent(recurrence.ofIncidentId, id -> new ArrayList<>()).add(recurrence);
+                });
+        views.forEach(view -> attach(view, recurrences.getOrDefault(view.id, List.of())));
+        return views;
     }
 
     public void addRecurrence(IncidentView.Recurrence recurrence) {
@@ -90,24 +105,28 @@ public class IncidentViews {
     }
 
     private List<IncidentView.Recurrence> recurrences(String ofIncidentId) {
-        return jdbc.query("SELECT recurrence_id, of_incident_id, remediation_id, incident_id, deciding_team, note, "
-                          + "linked_at FROM remediation_recurrence WHERE of_incident_id = :id "
-                          + "ORDER BY linked_at, recurrence_id",
-                new MapSqlParameterSource("id", ofIncidentId), (rs, row) -> {
-                    IncidentView.Recurrence recurrence = new IncidentView.Recurrence();
-                    recurrence.recurrenceId = rs.getString(1);
-                    recurrence.ofIncidentId = rs.getString(2);
-                    recurrence.remediationId = rs.getString(3);
-                    recurrence.incidentId = rs.getString(4);
-                    recurrence.decidingTeam = rs.getString(5);
-                    recurrence.note = rs.getString(6);
-                    recurrence.linkedAt = rs.getTimestamp(7).toInstant();
-                    return recurrence;
-                });
+        return jdbc.query(RECURRENCES + "WHERE of_incident_id = :id ORDER BY linked_at, recurrence_id",
+                new MapSqlParameterSource("id", ofIncidentId), (rs, row) -> recurrence(rs));
+    }
+
+    private static IncidentView.Recurrence recurrence(ResultSet rs) throws SQLException {
+        IncidentView.Recurrence recurrence = new IncidentView.Recurrence();
+        recurrence.recurrenceId = rs.getString(1);
+        recurrence.ofIncidentId = rs.getString(2);
+        recurrence.remediationId = rs.getString(3);
+        recurrence.incidentId = rs.getString(4);
+        recurrence.decidingTeam = rs.getString(5);
+        recurrence.note = rs.getString(6);
+        recurrence.linkedAt = rs.getTimestamp(7).toInstant();
+        return recurrence;
     }
 
     private void attachRecurrences(IncidentView view) {
-        for (IncidentView.Recurrence recurrence : recurrences(view.id)) {
+        attach(view, recurrences(view.id));
+    }
+
+    private static void attach(IncidentView view, List<IncidentView.Recurrence> recurrences) {
+        for (IncidentView.Recurrence recurrence : recurrences) {
             view.remediations.stream().filter(r -> r.id.equals(recurrence.remediationId)).findFirst()
                     .ifPresent(remediation -> remediation.recurrences.add(recurrence));
         }
