@@ -11,6 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.incidentlearning.kernel.incident.IncidentStatus;
 import org.incidentlearning.kernel.incident.Severity;
 import org.incidentlearning.query.hotspot.TimeBucket;
+import org.incidentlearning.query.paging.PagedQuery;
 import org.incidentlearning.web.PageOf;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -181,17 +182,13 @@ public class IncidentViews {
             params.addValue("component", filter.component());
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM incident_view v" + where, params, Long.class);
-        params.addValue("limit", size).addValue("offset", (long) page * size);
-        List<IncidentSummary> items = jdbc.query("SELECT v.incident_id, v.title, v.severity, v.status, v.started_at, "
-                                                 + "v.teams, v.components, v.version, v.updated_at "
-                                                 + "FROM incident_view v" + where
-                                                 + " ORDER BY v.started_at DESC, v.incident_id LIMIT :limit OFFSET :offset",
-                params, (rs, row) -> new IncidentSummary(rs.getString(1), rs.getString(2),
+        return PagedQuery.page(jdbc, "incident_view v" + where,
+                "v.incident_id, v.title, v.severity, v.status, v.started_at, v.teams, v.components, v.version, "
+                + "v.updated_at", "v.started_at DESC, v.incident_id", params, page, size,
+                (rs, row) -> new IncidentSummary(rs.getString(1), rs.getString(2),
                         Severity.valueOf(rs.getString(3)), IncidentStatus.valueOf(rs.getString(4)),
                         rs.getTimestamp(5).toInstant(), names(rs.getString(6)), names(rs.getString(7)),
                         rs.getLong(8), rs.getTimestamp(9).toInstant()));
-        return new PageOf<>(items, page, size, total == null ? 0 : total);
     }
 
     public String write(Object value) {

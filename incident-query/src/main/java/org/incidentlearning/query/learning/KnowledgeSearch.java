@@ -1,5 +1,6 @@
 package org.incidentlearning.query.learning;
 
+import org.incidentlearning.query.paging.PagedQuery;
 import org.incidentlearning.web.PageOf;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -39,15 +40,12 @@ public class KnowledgeSearch {
             params.addValue("team", team);
         }
         String where = " WHERE " + String.join(" AND ", conditions);
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM recorded_text t" + where, params, Long.class);
-        params.addValue("limit", size).addValue("offset", (long) page * size);
-        List<Hit> hits = jdbc.query("SELECT t.incident_id, i.title, t.entry_id, t.entry_kind, t.field, t.team, "
-                                    + "t.text, t.text_lower, t.recorded_at FROM recorded_text t "
-                                    + "LEFT JOIN learning_incident i ON i.incident_id = t.incident_id" + where
-                                    + " ORDER BY t.recorded_at DESC, t.entry_id, t.field LIMIT :limit OFFSET :offset",
-                params, (rs, row) -> new Hit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+        return PagedQuery.page(jdbc, "recorded_text t LEFT JOIN learning_incident i ON i.incident_id = t.incident_id"
+                                     + where,
+                "t.incident_id, i.title, t.entry_id, t.entry_kind, t.field, t.team, t.text, t.text_lower, "
+                + "t.recorded_at", "t.recorded_at DESC, t.entry_id, t.field", params, page, size,
+                (rs, row) -> new Hit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), LearningLens.excerpt(rs.getString(7), rs.getString(8),
                         words), rs.getTimestamp(9).toInstant()));
-        return new PageOf<>(hits, page, size, total == null ? 0 : total);
     }
 }

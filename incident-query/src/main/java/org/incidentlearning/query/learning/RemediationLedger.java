@@ -2,6 +2,7 @@ package org.incidentlearning.query.learning;
 
 import org.incidentlearning.kernel.remediation.RemediationPriority;
 import org.incidentlearning.kernel.remediation.RemediationState;
+import org.incidentlearning.query.paging.PagedQuery;
 import org.incidentlearning.web.PageOf;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -42,21 +43,17 @@ public class RemediationLedger {
             params.addValue("state", state.name());
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM remediation_ledger r" + where, params, Long.class);
-        params.addValue("limit", size).addValue("offset", (long) page * size);
-        List<Item> items = jdbc.query("SELECT r.remediation_id, r.incident_id, i.title, r.team, r.description, "
-                                      + "r.state, r.priority, r.due_by, r.rationale, r.accepted_risk, r.revisit_by, "
-                                      + "r.completion_note, (SELECT COUNT(*) FROM ledger_recurrence c "
-                                      + "WHERE c.remediation_id = r.remediation_id), r.proposed_at, r.decided_at "
-                                      + "FROM remediation_ledger r LEFT JOIN learning_incident i "
-                                      + "ON i.incident_id = r.incident_id" + where
-                                      + " ORDER BY r.proposed_at DESC, r.remediation_id LIMIT :limit OFFSET :offset",
-                params, (rs, row) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+        return PagedQuery.page(jdbc, "remediation_ledger r LEFT JOIN learning_incident i "
+                                     + "ON i.incident_id = r.incident_id" + where,
+                "r.remediation_id, r.incident_id, i.title, r.team, r.description, r.state, r.priority, r.due_by, "
+                + "r.rationale, r.accepted_risk, r.revisit_by, r.completion_note, (SELECT COUNT(*) "
+                + "FROM ledger_recurrence c WHERE c.remediation_id = r.remediation_id), r.proposed_at, r.decided_at",
+                "r.proposed_at DESC, r.remediation_id", params, page, size,
+                (rs, row) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), RemediationState.valueOf(rs.getString(6)),
                         rs.getString(7) == null ? null : RemediationPriority.valueOf(rs.getString(7)),
                         localDate(rs.getDate(8)), rs.getString(9), rs.getString(10), localDate(rs.getDate(11)),
                         rs.getString(12), rs.getLong(13), instant(rs.getTimestamp(14)), instant(rs.getTimestamp(15))));
-        return new PageOf<>(items, page, size, total == null ? 0 : total);
     }
 
     private static LocalDate localDate(Date date) {
