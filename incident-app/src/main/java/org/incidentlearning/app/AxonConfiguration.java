@@ -4,10 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.incidentlearning.command.audit.HashChainedAppend;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +21,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * All of Axon's wiring for this deployable in one place. The event store is Axon's JDBC engine on the schema the
- * Flyway migrations own (snake_case names, identity global index); events, messages and tokens are JSON through
+ * Flyway migrations own (snake_case names, identity global index), appending through the tamper-evidence hash
+ * chain; events, messages and tokens are JSON through
  * one Jackson serializer with its own mapper, so changes to the REST edge's mapper never reach stored events. The
  * incident-views processor is a pooled streaming processor, tuned in application.yml.
  */
@@ -59,6 +66,27 @@ public class AxonConfiguration {
                 .payloadRevisionColumn("payload_revision")
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
+                .build();
+    }
+
+    /** Axon's JDBC engine as its auto-configuration builds it, appending through the hash chain. */
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer serializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager, EventSchema eventSchema) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .appendEvents(new HashChainedAppend())
                 .build();
     }
 

@@ -17,33 +17,40 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * Refuses request bodies over {@code incident.max-request-bytes} with 413: by their declared length before
- * anything is read, and by counting while they are read when no length was declared.
+ * Refuses request bodies over {@code incident.max-request-bytes} with 413 ({@code incident.max-import-bytes} for a
+ * whole-store import): by their declared length before anything is read, and by counting while they are read when no
+ * length was declared.
  */
 @Component
 public class RequestSizeLimit extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    static final String STORE_IMPORT = "/api/import";
 
-    public RequestSizeLimit(@Value("${incident.max-request-bytes:1048576}") long maxBytes) {
-        this.maxBytes = maxBytes;
+    private final long maxRequestBytes;
+    private final long maxImportBytes;
+
+    public RequestSizeLimit(@Value("${incident.max-request-bytes:1048576}") long maxRequestBytes,
+                            @Value("${incident.max-import-bytes:1073741824}") long maxImportBytes) {
+        this.maxRequestBytes = maxRequestBytes;
+        this.maxImportBytes = maxImportBytes;
     }
 
     @Override
     protected void doFilterInternal(@NonNull HttpServletRequest request, @NonNull HttpServletResponse response,
                                     @NonNull FilterChain chain) throws ServletException, IOException {
+        long maxBytes = STORE_IMPORT.equals(request.getRequestURI()) ? maxImportBytes : maxRequestBytes;
         if (request.getContentLengthLong() > maxBytes) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getWriter().write("{\"type\":\"urn:incident-learning:problem:" + ErrorCode.REQUEST_TOO_LARGE.slug()
                     + "\",\"title\":\"" + ErrorCode.REQUEST_TOO_LARGE.title() + "\",\"status\":413,\"detail\":\""
-                    + limitMessage() + "\",\"code\":\"" + ErrorCode.REQUEST_TOO_LARGE.name() + "\"}");
+                    + limitMessage(maxBytes) + "\",\"code\":\"" + ErrorCode.REQUEST_TOO_LARGE.name() + "\"}");
             return;
         }
-        chain.doFilter(new CountedRequest(request), response);
+        chain.doFilter(new CountedRequest(request, maxBytes), response);
     }
 
-    private String limitMessage() {
+    private static String limitMessage(long maxBytes) {
         return "The request body is larger than " + maxBytes + " bytes";
     }
 
@@ -54,30 +61,34 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         }
     }
 
-    private final class CountedRequest extends HttpServletRequestWrapper {
+    private static final class CountedRequest extends HttpServletRequestWrapper {
 
+        private final long maxBytes;
         private ServletInputStream counted;
 
-        CountedRequest(HttpServletRequest request) {
+        CountedRequest(HttpServletRequest request, long maxBytes) {
             super(request);
+            this.maxBytes = maxBytes;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (counted == null) {
-                counted = new CountedStream(super.getInputStream());
+                counted = new CountedStream(super.getInputStream(), maxBytes);
             }
             return counted;
         }
     }
 
-    private final class CountedStream extends ServletInputStream {
+    private static final class CountedStream extends ServletInputStream {
 
         private final ServletInputStream in;
+        private final long maxBytes;
         private long read;
 
-        CountedStream(ServletInputStream in) {
+        CountedStream(ServletInputStream in, long maxBytes) {
             this.in = in;
+            this.maxBytes = maxBytes;
         }
 
         @Override
@@ -101,7 +112,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         private void count(int n) throws TooLarge {
             read += n;
             if (read > maxBytes) {
-                throw new TooLarge(limitMessage());
+                throw new TooLarge(limitMessage(maxBytes));
             }
         }
 

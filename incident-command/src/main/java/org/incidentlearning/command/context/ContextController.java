@@ -11,6 +11,7 @@ import org.incidentlearning.command.web.CommandAnswer;
 import org.incidentlearning.command.web.CommandDispatch;
 import org.incidentlearning.command.web.CommandOptions;
 import org.incidentlearning.command.web.CreatesEntry;
+import org.incidentlearning.command.web.DeclaresTeam;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,7 +42,7 @@ public class ContextController {
     public record RecordContextRequest(
             @NotBlank @Size(max = NAME) String team,
             @NotNull ContextKind kind,
-            @NotBlank @Size(max = TEXT) String description) {
+            @NotBlank @Size(max = TEXT) String description) implements DeclaresTeam {
     }
 
     @PostMapping("/contexts")

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.incidentlearning.command.audit.AuditTrail;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.kernel.incident.CommandResult;
@@ -17,7 +18,7 @@ import java.util.Optional;
  */
 public class IdempotentCommands implements MessageHandlerInterceptor<CommandMessage<?>> {
 
-    public static final String KEY = "idempotencyKey";
+    public static final String KEY = AuditTrail.IDEMPOTENCY_KEY;
     public static final String FINGERPRINT = "requestFingerprint";
 
     private final IdempotencyRecords records;

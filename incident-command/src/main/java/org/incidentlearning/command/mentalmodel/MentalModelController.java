@@ -11,6 +11,7 @@ import org.incidentlearning.command.web.CommandAnswer;
 import org.incidentlearning.command.web.CommandDispatch;
 import org.incidentlearning.command.web.CommandOptions;
 import org.incidentlearning.command.web.CreatesEntry;
+import org.incidentlearning.command.web.DeclaresTeam;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,7 +47,7 @@ public class MentalModelController {
             @NotBlank @Size(max = NAME) String team,
             @NotBlank @Size(max = NAME) String subject,
             @NotBlank @Size(max = TEXT) String belief,
-            OffsetDateTime heldAt) {
+            OffsetDateTime heldAt) implements DeclaresTeam {
     }
 
     @PostMapping("/mental-models")

@@ -11,6 +11,7 @@ import org.incidentlearning.command.web.CommandAnswer;
 import org.incidentlearning.command.web.CommandDispatch;
 import org.incidentlearning.command.web.CommandOptions;
 import org.incidentlearning.command.web.CreatesEntry;
+import org.incidentlearning.command.web.DeclaresTeam;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,7 +48,7 @@ public class RemediationController {
 
     public record ProposeRemediationRequest(
             @NotBlank @Size(max = NAME) String team,
-            @NotBlank @Size(max = TEXT) String description) {
+            @NotBlank @Size(max = TEXT) String description) implements DeclaresTeam {
     }
 
     @PostMapping("/remediations")

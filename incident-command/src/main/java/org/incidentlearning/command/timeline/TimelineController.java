@@ -11,6 +11,7 @@ import org.incidentlearning.command.web.CommandAnswer;
 import org.incidentlearning.command.web.CommandDispatch;
 import org.incidentlearning.command.web.CommandOptions;
 import org.incidentlearning.command.web.CreatesEntry;
+import org.incidentlearning.command.web.DeclaresTeam;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,7 +49,7 @@ public class TimelineController {
             @NotNull OffsetDateTime occurredAt,
             @NotBlank @Size(max = NAME) String team,
             @NotNull TimelineEntryKind kind,
-            @NotBlank @Size(max = TEXT) String text) {
+            @NotBlank @Size(max = TEXT) String text) implements DeclaresTeam {
     }
 
     @PostMapping("/timeline-entries")
@@ -68,7 +69,7 @@ public class TimelineController {
             @NotNull CoordinationKind kind,
             @Size(max = LIST) List<@NotBlank @Size(max = NAME) String> withTeams,
             @NotBlank @Size(max = TEXT) String description,
-            OffsetDateTime occurredAt) {
+            OffsetDateTime occurredAt) implements DeclaresTeam {
     }
 
     @PostMapping("/coordinations")

@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.incidentlearning.command.audit.AuditTrail;
 import org.incidentlearning.command.idempotency.IdempotentCommands;
 import org.incidentlearning.command.incident.Incident;
 import org.incidentlearning.kernel.incident.CommandResult;
@@ -35,6 +36,7 @@ import java.util.function.Function;
 public class CommandDispatch {
 
     private static final int ATTEMPTS = 3;
+    private static final String CORRELATION_HEADER = "X-Correlation-Id";
 
     private final CommandGateway gateway;
     private final ObjectMapper canonicalJson = JsonMapper.builder()
@@ -54,10 +56,11 @@ public class CommandDispatch {
         CommandResult result = send(command, requestBody, options);
         CommandAnswer answer = new CommandAnswer(result.id(), result.version());
         if (!result.changed()) {
-            return ResponseEntity.ok(answer);
+            return ResponseEntity.ok().header(CORRELATION_HEADER, options.correlationId()).body(answer);
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header(HttpHeaders.LOCATION, location.apply(result.id()).toString())
+                .header(CORRELATION_HEADER, options.correlationId())
                 .eTag(Long.toString(result.version()))
                 .body(answer);
     }
@@ -66,11 +69,14 @@ public class CommandDispatch {
     public ResponseEntity<CommandAnswer> change(Object command, Object requestBody, CommandOptions options) {
         CommandResult result = send(command, requestBody, options);
         return ResponseEntity.ok().eTag(Long.toString(result.version()))
+                .header(CORRELATION_HEADER, options.correlationId())
                 .body(new CommandAnswer(result.id(), result.version()));
     }
 
     CommandResult send(Object command, Object requestBody, CommandOptions options) {
         Map<String, Object> metaData = new HashMap<>();
+        metaData.put(AuditTrail.ACTOR, actor(options, requestBody));
+        metaData.put(AuditTrail.CORRELATION_ID, options.correlationId());
         if (options.expectedVersion() != null) {
             metaData.put(Incident.EXPECTED_VERSION, options.expectedVersion());
         }
@@ -90,6 +96,13 @@ public class CommandDispatch {
                 }
             }
         }
+    }
+
+    private static String actor(CommandOptions options, Object requestBody) {
+        if (options.actor() != null) {
+            return options.actor();
+        }
+        return requestBody instanceof DeclaresTeam declared ? declared.team() : "unknown";
     }
 
     private String fingerprint(CommandOptions options, Object requestBody) {

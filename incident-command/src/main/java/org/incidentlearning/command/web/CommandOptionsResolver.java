@@ -9,6 +9,8 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
+import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +32,10 @@ public class CommandOptionsResolver implements HandlerMethodArgumentResolver {
         return new CommandOptions(expectedVersion(webRequest.getHeader("If-Match")),
                 idempotencyKey(webRequest.getHeader("Idempotency-Key")),
                 request == null ? "POST" : request.getMethod(),
-                request == null ? "" : request.getRequestURI());
+                request == null ? "" : request.getRequestURI(),
+                visible("X-Actor", webRequest.getHeader("X-Actor"), 100),
+                Optional.ofNullable(visible("X-Correlation-Id", webRequest.getHeader("X-Correlation-Id"),
+                        MAX_KEY_LENGTH)).orElseGet(() -> UUID.randomUUID().toString()));
     }
 
     private static Long expectedVersion(String ifMatch) {
@@ -46,13 +51,17 @@ public class CommandOptionsResolver implements HandlerMethodArgumentResolver {
     }
 
     private static String idempotencyKey(String key) {
-        if (key == null) {
+        return visible("Idempotency-Key", key, MAX_KEY_LENGTH);
+    }
+
+    private static String visible(String header, String value, int maxLength) {
+        if (value == null) {
             return null;
         }
-        if (key.isBlank() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw IncidentRejection.invalid("Idempotency-Key must be 1 to " + MAX_KEY_LENGTH
-                    + " visible ASCII characters");
+        if (value.isBlank() || value.length() > maxLength
+            || !value.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw IncidentRejection.invalid(header + " must be 1 to " + maxLength + " visible ASCII characters");
         }
-        return key;
+        return value;
     }
 }

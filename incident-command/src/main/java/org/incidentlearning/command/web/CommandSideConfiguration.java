@@ -5,24 +5,15 @@ import org.incidentlearning.command.idempotency.IdempotencyRecords;
 import org.incidentlearning.command.idempotency.IdempotentCommands;
 import org.incidentlearning.command.incident.RejectionTranslation;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import java.time.Clock;
 import java.util.List;
 
 /** Command-bus interceptors (in this order, inside the command's transaction) and the edge's argument resolver. */
 @Configuration(proxyBeanMethods = false)
 public class CommandSideConfiguration implements WebMvcConfigurer {
-
-    @Bean
-    @ConditionalOnMissingBean
-    static Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Autowired
     void registerInterceptors(CommandBus commandBus, IdempotencyRecords idempotencyRecords) {

@@ -10,6 +10,7 @@ import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.kernel.incident.IncidentStatus;
 import org.incidentlearning.web.PageOf;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -41,10 +43,12 @@ public class IncidentQueryController {
 
     private final IncidentViews views;
     private final ViewFreshness freshness;
+    private final IncidentsAsOf incidentsAsOf;
 
-    public IncidentQueryController(IncidentViews views, ViewFreshness freshness) {
+    public IncidentQueryController(IncidentViews views, ViewFreshness freshness, IncidentsAsOf incidentsAsOf) {
         this.views = views;
         this.freshness = freshness;
+        this.incidentsAsOf = incidentsAsOf;
     }
 
     @GetMapping
@@ -60,8 +64,17 @@ public class IncidentQueryController {
 
     @GetMapping("/{incidentId}")
     @Operation(summary = "The incident view: timeline by occurrence, mental models, divergences, contexts, "
-                         + "coordinations, linkages, remediations with their decisions, corrections")
-    public ResponseEntity<String> incident(@PathVariable @Pattern(regexp = ID_PATTERN) String incidentId) {
+                         + "coordinations, linkages, remediations with their decisions, corrections. With asOf "
+                         + "(a timestamp): the view built from the events recorded up to that moment")
+    public ResponseEntity<String> incident(@PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,
+                                           @RequestParam(required = false)
+                                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime asOf) {
+        if (asOf != null) {
+            IncidentView past = incidentsAsOf.asOf(incidentId, asOf.toInstant()).orElseThrow(() ->
+                    new IncidentRejection(ErrorCode.UNKNOWN_INCIDENT, "Incident " + incidentId
+                            + " had not been declared as of " + asOf));
+            return ResponseEntity.ok().eTag(Long.toString(past.version)).body(views.write(past));
+        }
         long stored = freshness.awaitIncident(incidentId).orElseThrow(() -> unknown(incidentId));
         // Other incidents' events change this view too (a recurrence of its declined remediation).
         freshness.awaitAll();

@@ -28,7 +28,6 @@ import org.incidentlearning.kernel.remediation.RemediationReopenedEvent;
 import org.incidentlearning.kernel.remediation.RemediationState;
 import org.incidentlearning.kernel.timeline.CoordinationRecordedEvent;
 import org.incidentlearning.kernel.timeline.TimelineEntryRecordedEvent;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -53,12 +52,10 @@ public class IncidentViewProjection {
             Comparator.comparing((IncidentView.TimelineEntry e) -> e.occurredAt)
                     .thenComparing(e -> e.recordedAt);
 
-    private final IncidentViews views;
-    private final JdbcTemplate jdbc;
+    private final IncidentViewStore views;
 
-    public IncidentViewProjection(IncidentViews views, JdbcTemplate jdbc) {
+    public IncidentViewProjection(IncidentViewStore views) {
         this.views = views;
-        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -334,10 +331,7 @@ public class IncidentViewProjection {
     /** A replay starts from nothing. */
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM incident_view_team");
-        jdbc.update("DELETE FROM incident_view_component");
-        jdbc.update("DELETE FROM incident_view");
-        jdbc.update("DELETE FROM remediation_recurrence");
+        views.deleteAll();
     }
 
     private void change(String incidentId, Instant recordedAt, long sequence, Consumer<IncidentView> change) {

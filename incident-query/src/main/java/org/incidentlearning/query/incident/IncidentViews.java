@@ -20,6 +20,7 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ import java.util.Optional;
  * filters and sorts on, and one row per (incident, team) and (incident, component) for the filters.
  */
 @Repository
-public class IncidentViews {
+public class IncidentViews implements IncidentViewStore {
 
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
     };
@@ -51,6 +52,7 @@ public class IncidentViews {
     }
 
     /** The view as the projection stores it, without the recurrences other incidents linked to it. */
+    @Override
     public Optional<IncidentView> find(String incidentId) {
         return storedDocument(incidentId).map(this::read);
     }
@@ -74,6 +76,22 @@ public class IncidentViews {
         return Optional.of(write(view));
     }
 
+    @Override
+    public void deleteAll() {
+        for (String table : new String[]{"incident_view_team", "incident_view_component", "incident_view",
+                "remediation_recurrence"}) {
+            jdbc.getJdbcTemplate().update("DELETE FROM " + table);
+        }
+    }
+
+    /** The incidents a team takes part in now, oldest start first. */
+    public List<String> incidentIdsOfTeam(String team) {
+        return jdbc.queryForList("SELECT v.incident_id FROM incident_view v JOIN incident_view_team t "
+                                 + "ON t.incident_id = v.incident_id WHERE t.team = :team "
+                                 + "ORDER BY v.started_at, v.incident_id",
+                new MapSqlParameterSource("team", team), String.class);
+    }
+
     /** The complete views of every incident a team took part in, oldest start first, in two queries. */
     public List<IncidentView> ofTeam(String team) {
         MapSqlParameterSource params = new MapSqlParameterSource("team", team);
@@ -92,6 +110,7 @@ public class IncidentViews {
         return views;
     }
 
+    @Override
     public void addRecurrence(IncidentView.Recurrence recurrence) {
         jdbc.update("INSERT INTO remediation_recurrence (recurrence_id, of_incident_id, remediation_id, incident_id, "
                     + "deciding_team, note, linked_at) VALUES (:recurrenceId, :ofIncidentId, :remediationId, "
@@ -126,6 +145,11 @@ public class IncidentViews {
         attach(view, recurrences(view.id));
     }
 
+    /** Attaches the recurrences linked to the view's declined remediations up to a moment. */
+    void attachRecurrencesUpTo(IncidentView view, Instant moment) {
+        attach(view, recurrences(view.id).stream().filter(r -> !r.linkedAt.isAfter(moment)).toList());
+    }
+
     private static void attach(IncidentView view, List<IncidentView.Recurrence> recurrences) {
         for (IncidentView.Recurrence recurrence : recurrences) {
             view.remediations.stream().filter(r -> r.id.equals(recurrence.remediationId)).findFirst()
@@ -143,6 +167,7 @@ public class IncidentViews {
                 new MapSqlParameterSource("id", incidentId), Long.class).stream().findFirst().orElse(0L);
     }
 
+    @Override
     public void insert(IncidentView view) {
         view.refreshParticipants();
         jdbc.update("INSERT INTO incident_view (incident_id, title, severity, status, started_at, version, "
@@ -154,6 +179,7 @@ public class IncidentViews {
     }
 
     /** Saves a changed view; {@code before} is the view as it was loaded, to touch the filter rows only on change. */
+    @Override
     public void update(IncidentView view, List<String> teamsBefore, List<String> componentsBefore) {
         view.refreshParticipants();
         jdbc.update("UPDATE incident_view SET title = :title, severity = :severity, status = :status, "

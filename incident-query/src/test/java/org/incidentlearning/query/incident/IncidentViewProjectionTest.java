@@ -32,7 +32,6 @@ import org.incidentlearning.kernel.timeline.TimelineEntryKind;
 import org.incidentlearning.kernel.timeline.TimelineEntryRecordedEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import java.time.Instant;
@@ -59,7 +58,7 @@ class IncidentViewProjectionTest {
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).load().migrate();
         views = new IncidentViews(new NamedParameterJdbcTemplate(dataSource));
-        projection = new IncidentViewProjection(views, new JdbcTemplate(dataSource));
+        projection = new IncidentViewProjection(views);
         sequence = 0;
     }
 

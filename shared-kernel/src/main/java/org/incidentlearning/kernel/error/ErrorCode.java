@@ -10,6 +10,7 @@ public enum ErrorCode {
     UNKNOWN_MENTAL_MODEL(Kind.NOT_FOUND, "Unknown mental model"),
     UNKNOWN_REMEDIATION(Kind.NOT_FOUND, "Unknown remediation"),
     UNKNOWN_ENTRY(Kind.NOT_FOUND, "Unknown entry"),
+    UNKNOWN_PROJECTION(Kind.NOT_FOUND, "Unknown projection"),
     ANALYSIS_CLOSED(Kind.CONFLICT, "Analysis is closed"),
     REMEDIATION_STATE_CONFLICT(Kind.CONFLICT, "Remediation is in another state"),
     INCIDENT_STATE_CONFLICT(Kind.CONFLICT, "Incident is in another state"),
@@ -17,6 +18,8 @@ public enum ErrorCode {
     RECURRENCE_NOT_ALLOWED(Kind.CONFLICT, "Recurrence cannot be linked"),
     STALE_VERSION(Kind.CONFLICT, "Incident has moved on"),
     CONCURRENT_MODIFICATION(Kind.CONFLICT, "Concurrent modification"),
+    STORE_NOT_EMPTY(Kind.CONFLICT, "Store not empty"),
+    REPLAY_IN_PROGRESS(Kind.CONFLICT, "Replay in progress"),
     IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE, "Idempotency key reused with another request"),
     REQUEST_TOO_LARGE(Kind.TOO_LARGE, "Request too large"),
     VIEW_NOT_READY(Kind.UNAVAILABLE, "View not ready");

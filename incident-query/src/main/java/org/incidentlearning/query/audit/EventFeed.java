@@ -1,0 +1,110 @@
+package org.incidentlearning.query.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
+
+/**
+ * Every stored event in commit order, read page by page with a cursor. Positions come from an identity column, and a
+ * transaction can commit a lower position after a higher one: the feed never passes a gap younger than
+ * {@link #GAP_SETTLE}, so a position that is still being committed is not skipped (an older gap is a rolled-back
+ * insert and stays empty). Paging while writes go on therefore neither skips nor repeats an event.
+ */
+@Component
+public class EventFeed {
+
+    static final Duration GAP_SETTLE = Duration.ofSeconds(5);
+    private static final int SCAN_BATCH = 500;
+
+    public record FeedEvent(long position, String eventId, String incidentId, long sequence, String type,
+                            Instant timestamp, String actor, JsonNode payload, JsonNode metadata, String hash) {
+    }
+
+    public record Filter(String type, String team, Instant from, Instant to) {
+
+        boolean accepts(FeedEvent event) {
+            return (type == null || type.equals(event.type()))
+                   && (from == null || !event.timestamp().isBefore(from))
+                   && (to == null || event.timestamp().isBefore(to))
+                   && (team == null || concerns(event, team));
+        }
+
+        private static boolean concerns(FeedEvent event, String team) {
+            Predicate<JsonNode> names = node -> node.isTextual() && node.asText().equals(team);
+            JsonNode payload = event.payload();
+            return team.equals(event.actor()) || names.test(payload.path("team"))
+                   || names.test(payload.path("decidingTeam")) || names.test(payload.path("from"))
+                   || names.test(payload.path("to"))
+                   || StreamSupport.stream(payload.path("teams").spliterator(), false).anyMatch(names)
+                   || StreamSupport.stream(payload.path("withTeams").spliterator(), false).anyMatch(names);
+        }
+    }
+
+    public record Page(List<FeedEvent> items, long next, int size) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Clock clock;
+
+    public EventFeed(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Page after(long after, int size, Filter filter) {
+        List<FeedEvent> items = new ArrayList<>();
+        long cursor = after;
+        Instant settled = clock.instant().minus(GAP_SETTLE);
+        while (items.size() < size) {
+            List<StoredEventRow> rows = jdbc.query("SELECT " + StoredEventRow.COLUMNS + " FROM " + StoredEventRow.FROM
+                                                   + " WHERE e.global_index > :after ORDER BY e.global_index "
+                                                   + "LIMIT :limit",
+                    new MapSqlParameterSource("after", cursor).addValue("limit", SCAN_BATCH),
+                    (rs, row) -> StoredEventRow.of(rs));
+            if (rows.isEmpty()) {
+                break;
+            }
+            for (StoredEventRow row : rows) {
+                FeedEvent event = event(row);
+                if (row.position() != cursor + 1 && event.timestamp().isAfter(settled)) {
+                    return new Page(items, cursor, size);
+                }
+                cursor = row.position();
+                if (filter.accepts(event)) {
+                    items.add(event);
+                    if (items.size() == size) {
+                        break;
+                    }
+                }
+            }
+        }
+        return new Page(items, cursor, size);
+    }
+
+    private FeedEvent event(StoredEventRow row) {
+        JsonNode metadata = read(row.metaData());
+        return new FeedEvent(row.position(), row.eventId(), row.incidentId(), row.sequence() + 1, row.simpleType(),
+                Instant.parse(row.timestamp()), metadata.path("actor").isTextual() ? metadata.path("actor").asText()
+                : null, read(row.payload()), metadata, row.storedHash());
+    }
+
+    private JsonNode read(byte[] bytes) {
+        try {
+            return bytes == null ? json.nullNode() : json.readTree(bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException("A stored event is not JSON", e);
+        }
+    }
+}

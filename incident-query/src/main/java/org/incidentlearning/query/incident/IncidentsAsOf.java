@@ -1,0 +1,50 @@
+package org.incidentlearning.query.incident;
+
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Optional;
+
+/**
+ * An incident exactly as it stood at a past moment: its view rebuilt in memory by the same projection, from the events
+ * recorded up to that moment. Amended and retracted entries show as they were believed then; recurrences other
+ * incidents linked to it count if they were linked by then.
+ */
+@Component
+public class IncidentsAsOf {
+
+    private final EventStore eventStore;
+    private final IncidentViews views;
+
+    public IncidentsAsOf(EventStore eventStore, IncidentViews views) {
+        this.eventStore = eventStore;
+        this.views = views;
+    }
+
+    /** @return empty when the incident had not been declared by {@code asOf} */
+    public Optional<IncidentView> asOf(String incidentId, Instant asOf) {
+        RememberedIncidentViews remembered = new RememberedIncidentViews();
+        AnnotationEventHandlerAdapter projection =
+                new AnnotationEventHandlerAdapter(new IncidentViewProjection(remembered));
+        Iterator<? extends DomainEventMessage<?>> events = eventStore.readEvents(incidentId).asStream().iterator();
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
+            if (event.getTimestamp().isAfter(asOf)) {
+                break;
+            }
+            try {
+                projection.handle(event);
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot rebuild incident " + incidentId + " as of " + asOf, e);
+            }
+        }
+        return remembered.find(incidentId).map(view -> {
+            views.attachRecurrencesUpTo(view, asOf);
+            return view;
+        });
+    }
+}
