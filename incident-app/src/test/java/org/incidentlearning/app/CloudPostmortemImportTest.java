@@ -94,6 +94,8 @@ class CloudPostmortemImportTest {
         JsonNode events = client.get("/api/incidents/" + incidentId + "/events?size=500").json();
         assertThat(texts(events.path("items"), "type")).containsOnlyOnce("IncidentDeclaredEvent")
                 .contains("IncidentRevisedEvent");
+        assertThat(events.path("items").get(0).path("metadata").path("actor").asText())
+                .isEqualTo("import:cloud-postmortems");
     }
 
     @Test

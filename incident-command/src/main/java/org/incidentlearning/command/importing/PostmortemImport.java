@@ -2,10 +2,13 @@ package org.incidentlearning.command.importing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.incidentlearning.command.audit.AuditTrail;
 import org.incidentlearning.command.importing.ImportReport.NotMapped;
 import org.incidentlearning.command.importing.PostmortemPlan.PlannedCommand;
 import org.incidentlearning.kernel.error.ErrorCode;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * Imports a file of cloud post-mortems by sending each record's plan ({@link PostmortemMapping}) as ordinary
@@ -60,9 +64,12 @@ public class PostmortemImport {
             }
         });
         Tally tally = new Tally();
+        // Every event of one import shares a correlation id, and names the import as its actor.
+        MetaData audit = MetaData.with(AuditTrail.ACTOR, "import:cloud-postmortems")
+                .and(AuditTrail.CORRELATION_ID, UUID.randomUUID().toString());
         file.properties().forEach(record -> {
             PostmortemPlan plan = PostmortemMapping.plan(record.getKey(), record.getValue(), team);
-            tally.add(plan, new RecordImport(plan).run());
+            tally.add(plan, new RecordImport(plan, audit).run());
         });
         return tally.report();
     }
@@ -76,11 +83,13 @@ public class PostmortemImport {
     private final class RecordImport {
 
         private final PostmortemPlan plan;
+        private final MetaData audit;
         private final List<ImportNote> notes;
         private int stored;
 
-        RecordImport(PostmortemPlan plan) {
+        RecordImport(PostmortemPlan plan, MetaData audit) {
             this.plan = plan;
+            this.audit = audit;
             this.notes = new ArrayList<>(plan.notes());
         }
 
@@ -172,7 +181,7 @@ public class PostmortemImport {
         private void send(String field, Object command) {
             CommandResult result;
             try {
-                result = gateway.sendAndWait(command);
+                result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(audit));
             } catch (IncidentRejection rejection) {
                 throw new Refused(field, new RejectionDetails(rejection.code(), rejection.getMessage()));
             } catch (CommandExecutionException failure) {
