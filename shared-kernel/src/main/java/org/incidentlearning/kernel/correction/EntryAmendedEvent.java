@@ -1,7 +1,10 @@
 package org.incidentlearning.kernel.correction;
 
+import org.axonframework.serialization.Revision;
+
 import java.util.Map;
 
+@Revision("1")
 public record EntryAmendedEvent(String incidentId, String entryId, EntryKind entryKind, Map<String, String> changes,
                                 String reason) {
     public EntryAmendedEvent {

@@ -1,9 +1,12 @@
 package org.incidentlearning.kernel.incident;
 
+import org.axonframework.serialization.Revision;
+
 import java.time.Instant;
 import java.util.List;
 
 /** An incident happened: when it started (not when it was recorded), its impact, the teams and components in it. */
+@Revision("2")
 public record IncidentDeclaredEvent(String incidentId, String title, Severity severity, Instant startedAt,
                                     Instant detectedAt, String summary, List<String> teams, List<String> components,
                                     String sourceId, List<String> impact, Integer durationMinutes,
