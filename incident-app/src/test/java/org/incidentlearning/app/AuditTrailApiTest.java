@@ -89,6 +89,40 @@ class AuditTrailApiTest {
     }
 
     @Test
+    void pagingWhileTeamsKeepWritingNeitherSkipsNorRepeatsAnEvent() throws Exception {
+        ServiceClient client = client();
+        String incident = declare(client, "Busy feed");
+        long start = StreamSupport.stream(client.get("/api/events?size=1000").json().path("items").spliterator(),
+                false).mapToLong(item -> item.path("position").asLong()).max().orElse(0);
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < 60; i++) {
+                client.post("/api/incidents/" + incident + "/timeline-entries", json("occurredAt",
+                        "2026-01-01T10:00:00Z", "team", "payments", "kind", "ACTION", "text", "step " + i));
+            }
+        });
+        writer.start();
+        List<String> read = new ArrayList<>();
+        long after = start;
+        while (writer.isAlive()) {
+            JsonNode page = client.get("/api/events?after=" + after + "&size=7").json();
+            items(page).forEach(item -> read.add(item.path("eventId").asText()));
+            after = page.path("next").asLong();
+        }
+        writer.join();
+        JsonNode rest;
+        do {
+            rest = client.get("/api/events?after=" + after + "&size=7").json();
+            items(rest).forEach(item -> read.add(item.path("eventId").asText()));
+            after = rest.path("next").asLong();
+        } while (!items(rest).isEmpty());
+
+        List<String> stored = items(client.get("/api/events?after=" + start + "&size=1000").json()).stream()
+                .map(item -> item.path("eventId").asText()).toList();
+        assertThat(stored).hasSize(60);
+        assertThat(read).containsExactlyElementsOf(stored);
+    }
+
+    @Test
     void anIncidentAsOfAMomentShowsWhatWasBelievedThen() throws InterruptedException {
         ServiceClient client = client();
         String incident = declare(client, "As of");
