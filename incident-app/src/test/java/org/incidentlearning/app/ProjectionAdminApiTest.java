@@ -36,7 +36,7 @@ class ProjectionAdminApiTest {
         List<String> incidents = declareSome(client);
         List<String> reads = new ArrayList<>(incidents.stream().map(id -> "/api/incidents/" + id).toList());
         reads.addAll(List.of("/api/map", "/api/remediations?size=500", "/api/search?q=cache"));
-        Map<String, String> before = reads(client, reads);
+        Map<String, String> before = client.bodies(reads);
 
         var accepted = client.post("/api/admin/projections/replay", "");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
@@ -54,7 +54,7 @@ class ProjectionAdminApiTest {
             assertThat(projection.path("position").asLong()).isEqualTo(head);
             assertThat(projection.path("segments")).hasSize(2);
         });
-        assertThat(reads(client, reads)).isEqualTo(before);
+        assertThat(client.bodies(reads)).isEqualTo(before);
     }
 
     @Test
@@ -142,15 +142,5 @@ class ProjectionAdminApiTest {
         StreamSupport.stream(page.path("items").spliterator(), false)
                 .forEach(projection -> projections.put(projection.path("name").asText(), projection));
         return projections;
-    }
-
-    private static Map<String, String> reads(ServiceClient client, List<String> paths) {
-        Map<String, String> answers = new LinkedHashMap<>();
-        paths.forEach(path -> {
-            var answer = client.get(path);
-            assertThat(answer.status()).as(path).isEqualTo(200);
-            answers.put(path, answer.body());
-        });
-        return answers;
     }
 }

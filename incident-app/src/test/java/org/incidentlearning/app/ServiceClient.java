@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A small HTTP client for tests that talk to the running service as any client would. */
@@ -67,6 +68,19 @@ final class ServiceClient {
 
     Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    /** The bodies of several reads, in order; each must answer 200. */
+    Map<String, String> bodies(List<String> paths) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (String path : paths) {
+            Answer answer = get(path);
+            if (answer.status() != 200) {
+                throw new AssertionError(path + " answered " + answer.status() + ": " + answer.body());
+            }
+            answers.put(path, answer.body());
+        }
+        return answers;
     }
 
     private Answer send(HttpRequest request) {
