@@ -171,6 +171,89 @@ class IncidentApiTest {
     }
 
     @Test
+    void requestsTomcatRefusesBeforeTheServiceSeesThemAreProblemDetails() {
+        // An undecodable or non-normalizable URI, and headers over the size limit: Tomcat's HTML page before.
+        assertProblem(client.get("/api/incidents/%00"), 400, "BAD_REQUEST");
+        assertProblem(client.get("/api/incidents/a%2Fb"), 400, "BAD_REQUEST");
+        String base = "/api/incidents/" + declare("Huge header", "2026-01-10T08:00:00Z", List.of("ops"), List.of());
+        assertProblem(client.post(base + "/contexts", json("team", "ops", "kind", "PRESSURE", "description", "d"),
+                "X-Padding", "x".repeat(9_000)), 400, "BAD_REQUEST");
+        assertThat(client.get(base + "/events").json().path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreadableAcceptHeaderStillGetsAProblemDetail() {
+        // The problem's media type was negotiated against the Accept header, and the body was dropped.
+        assertProblem(client.request("GET", "/api/incidents", "Accept", "garbage"), 406, "NOT_ACCEPTABLE");
+        assertProblem(client.post("/api/incidents", "{}", "Accept", "garbage"), 406, "NOT_ACCEPTABLE");
+    }
+
+    @Test
+    void theErrorPageIsNoEndpointAndTraceIsRefusedWithAProblemDetail() {
+        // Spring Boot's error page answered a direct request with a 500, and TRACE got an empty 405.
+        assertProblem(client.get("/error"), 404, "NOT_FOUND");
+        assertProblem(client.request("POST", "/error"), 404, "NOT_FOUND");
+        assertProblem(client.request("TRACE", "/api/incidents"), 405, "METHOD_NOT_ALLOWED");
+    }
+
+    @Test
+    void timesBeyondFourDigitYearsAreRefusedAndStoreNothing() {
+        // A start in the year 999999999 was stored, and its incident's view could never be built (503 for ever).
+        String team = "far-future-" + System.nanoTime();
+        assertProblem(client.post("/api/incidents", json("title", "Far future", "severity", "SEV3",
+                "startedAt", "+999999999-01-01T00:00:00Z", "teams", List.of(team))), 400, "INVALID_INPUT");
+        assertProblem(client.post("/api/incidents", json("title", "Year 10000 in UTC", "severity", "SEV3",
+                "startedAt", "9999-12-31T23:00:00-05:00", "teams", List.of(team))), 400, "INVALID_INPUT");
+        assertThat(client.get("/api/incidents?team=" + team).json().path("total").asInt()).isZero();
+
+        String base = "/api/incidents/" + declare("Dates", "2026-01-10T08:00:00Z", List.of(team), List.of());
+        var entry = client.post(base + "/timeline-entries", json("occurredAt", "2026-01-10T08:05:00Z",
+                "team", team, "kind", "ACTION", "text", "Restarted"));
+        var remediation = client.post(base + "/remediations", json("team", team, "description", "Add a check"));
+        assertProblem(client.post(base + "/timeline-entries", json("occurredAt", "-000001-12-31T00:00:00Z",
+                "team", team, "kind", "ACTION", "text", "Before year 0")), 400, "INVALID_INPUT");
+        assertProblem(client.post(base + "/remediations/" + remediation.id() + "/decline", json("rationale", "r",
+                "acceptedRisk", "a", "revisitBy", "+10000-01-01")), 400, "INVALID_INPUT");
+        assertProblem(client.post(base + "/entries/" + entry.id() + "/amend", json("changes",
+                java.util.Map.of("occurredAt", "+999999999-01-01T00:00:00Z"), "reason", "r")), 400, "INVALID_INPUT");
+        assertThat(client.get(base + "/events").json().path("total").asInt()).isEqualTo(3);
+
+        // The hot-spot window's end was moved a day past the year 999999999 and failed with a 500.
+        assertProblem(client.get("/api/hotspots?from=2000-01-01&to=%2B999999999-12-31"), 400, "INVALID_INPUT");
+        assertThat(client.get("/api/hotspots?bucket=year&from=0000-01-01&to=9999-12-31").status()).isEqualTo(200);
+    }
+
+    @Test
+    void textThatIsNotWellFormedUnicodeIsRefused() {
+        // A lone surrogate was stored in the event but read back as '?' from every view.
+        String base = "/api/incidents/" + declare("Unicode", "2026-01-10T08:00:00Z", List.of("ops"), List.of());
+        assertProblem(client.post(base + "/contexts",
+                "{\"team\":\"ops\",\"kind\":\"PRESSURE\",\"description\":\"half \\ud83d of a pair\"}"),
+                400, "INVALID_INPUT");
+        var whole = client.post(base + "/contexts",
+                "{\"team\":\"ops\",\"kind\":\"PRESSURE\",\"description\":\"a whole \\ud83d\\udd25 pair\"}");
+        assertCreated(whole, 2);
+        assertThat(client.get(whole.header("Location")).json().path("description").asText())
+                .isEqualTo("a whole \uD83D\uDD25 pair");
+    }
+
+    @Test
+    void refusalsNameNoJavaTypeOrLibrarySetting() {
+        String base = "/api/incidents/" + declare("Wording", "2026-01-10T08:00:00Z", List.of("ops"), List.of());
+        assertThat(client.post(base + "/classify", json("labels", "one")).json().path("detail").asText())
+                .isEqualTo("Field 'labels': must be an array");
+        assertThat(client.post("/api/incidents", json("title", "t", "severity", "SEV3",
+                "startedAt", "2026-01-10T08:00:00Z", "teams", List.of("ops"), "durationMinutes", "soon"))
+                .json().path("detail").asText())
+                .isEqualTo("Field 'durationMinutes': must be a whole number, got 'soon'");
+        assertThat(client.post(base + "/contexts", "{\"team\": NaN}").json().path("detail").asText())
+                .isEqualTo("Malformed JSON: Non-standard token 'NaN'");
+        assertThat(client.post("/api/imports/cloud-postmortems", "[".repeat(1_001) + "]".repeat(1_001)).json()
+                .path("detail").asText())
+                .isEqualTo("Malformed JSON: Document nesting depth (1001) exceeds the maximum allowed (1000)");
+    }
+
+    @Test
     void remediationDecisionsFollowTheirRules() {
         String base = "/api/incidents/" + declare("Rules", "2026-02-01T08:00:00Z", List.of("ops"), List.of());
         var done = client.post(base + "/remediations", json("team", "ops", "description", "Fix the alert"));

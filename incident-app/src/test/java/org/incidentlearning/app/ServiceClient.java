@@ -70,6 +70,17 @@ final class ServiceClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET().build());
     }
 
+    /** Any method without a body, with the given headers. */
+    Answer request(String method, String path, String... headerPairs) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            request.header(headerPairs[i], headerPairs[i + 1]);
+        }
+        return send(request.build());
+    }
+
     /** The bodies of several reads, in order; each must answer 200. */
     Map<String, String> bodies(List<String> paths) {
         Map<String, String> answers = new LinkedHashMap<>();

@@ -19,6 +19,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -36,9 +37,11 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -51,6 +54,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String TYPE_PREFIX = "urn:incident-learning:problem:";
+    private static final Pattern SOURCE_LOCATION = Pattern.compile("\\[Source: [^]]*?(line: \\d+, column: \\d+)]");
+    private static final Pattern LIBRARY_HINTS = Pattern.compile(":? ?enable `[^`]*` to allow|, from `[^`]*`"
+            + "| ?\\(`[^`]*`[^()]*\\)| ?\\(not recognized as one since Feature '\\w+' not enabled for parser\\)");
 
     @ExceptionHandler(IncidentRejection.class)
     ResponseEntity<ProblemDetail> rejected(IncidentRejection rejection) {
@@ -85,7 +91,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The service failed unexpectedly; nothing was stored. Reference: " + reference);
         body.setTitle("Internal error");
         body.setType(URI.create(TYPE_PREFIX + "internal-error"));
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(body);
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, body);
     }
 
     @Override
@@ -101,7 +107,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .collect(Collectors.joining("; "));
         ProblemDetail body = invalidBody(detail.isEmpty() ? "The request body is invalid" : detail);
         body.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(body);
+        return answer(HttpStatus.BAD_REQUEST, body);
     }
 
     @Override
@@ -113,14 +119,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         .map(error -> result.getMethodParameter().getParameterName() + ": "
                                 + error.getDefaultMessage()))
                 .collect(Collectors.joining("; "));
-        return ResponseEntity.badRequest().body(invalidBody(detail));
+        return answer(HttpStatus.BAD_REQUEST, invalidBody(detail));
     }
 
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(@NonNull TypeMismatchException ex, @NonNull HttpHeaders headers,
                                                         @NonNull HttpStatusCode status, @NonNull WebRequest request) {
         String name = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
-        return ResponseEntity.badRequest().body(invalidBody("'" + name + "' "
+        return answer(HttpStatus.BAD_REQUEST, invalidBody("'" + name + "' "
                 + expected(ex.getRequiredType(), ex.getValue())));
     }
 
@@ -131,11 +137,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   @NonNull WebRequest request) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestSizeLimit.TooLarge tooLarge) {
-                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-                        .body(problem(ErrorCode.REQUEST_TOO_LARGE, tooLarge.getMessage()).getBody());
+                return answer(HttpStatus.PAYLOAD_TOO_LARGE,
+                        problem(ErrorCode.REQUEST_TOO_LARGE, tooLarge.getMessage()).getBody());
             }
         }
-        return ResponseEntity.badRequest().body(invalidBody(unreadable(ex)));
+        return answer(HttpStatus.BAD_REQUEST, invalidBody(unreadable(ex)));
     }
 
     /** Spring's own refusals (unknown path, method, media type…) get a stable code like every other problem. */
@@ -147,12 +153,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (body == null && ex instanceof ErrorResponse error) {
             body = error.getBody();
         }
-        if (body instanceof ProblemDetail problem && (problem.getProperties() == null
-                                                      || !problem.getProperties().containsKey("code"))) {
-            HttpStatus status = HttpStatus.resolve(statusCode.value());
-            problem.setProperty("code", status == null ? "HTTP_" + statusCode.value() : status.name());
+        if (body instanceof ProblemDetail problem) {
+            if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
+                HttpStatus status = HttpStatus.resolve(statusCode.value());
+                problem.setProperty("code", status == null ? "HTTP_" + statusCode.value() : status.name());
+            }
+            // Like answer(): the media type is set, not negotiated against the request's Accept header.
+            HttpHeaders problemHeaders = new HttpHeaders();
+            problemHeaders.addAll(headers);
+            problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return super.handleExceptionInternal(ex, problem, problemHeaders, statusCode, request);
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    /**
+     * Problem answers name their media type themselves: negotiating it would fail on an unreadable {@code Accept}
+     * header, and the client would get an empty error instead.
+     */
+    private static <T> ResponseEntity<T> answer(HttpStatusCode status, T problem) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static String unreadable(HttpMessageNotReadableException ex) {
@@ -172,9 +192,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return r.getMessage();
         }
         if (cause instanceof JsonProcessingException malformed) {
-            return "Malformed JSON: " + malformed.getOriginalMessage();
+            return "Malformed JSON: " + withoutLibraryHints(malformed.getOriginalMessage());
         }
         return "The request body is missing or is not JSON";
+    }
+
+    /**
+     * Jackson's message without its advice to library users (the feature that would allow the input, the setting a
+     * limit comes from): those name Jackson's internals and mean nothing to a client.
+     */
+    private static String withoutLibraryHints(String message) {
+        return LIBRARY_HINTS.matcher(SOURCE_LOCATION.matcher(message).replaceAll("$1")).replaceAll("");
     }
 
     private static String expected(Class<?> type, Object value) {
@@ -191,8 +219,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (type == LocalDate.class) {
             return "must be an ISO-8601 date, e.g. 2027-01-31" + got;
         }
-        if (List.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "must be an array" + got;
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return "must be an object" + got;
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "must be a whole number" + got;
         }
         if (type == Boolean.class || type == boolean.class) {
             return "must be true or false" + got;
@@ -200,7 +234,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (type == String.class) {
             return "must be a string" + got;
         }
-        return "must be a " + type.getSimpleName() + got;
+        // A Java type name means nothing to a client and tells more than it needs to know.
+        return "has the wrong type" + got;
     }
 
     private static String path(JsonMappingException e) {
@@ -244,7 +279,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         body.setTitle(code.title());
         body.setType(URI.create(TYPE_PREFIX + code.slug()));
         body.setProperty("code", code.name());
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (code.kind() == ErrorCode.Kind.UNAVAILABLE) {
             answer.header(HttpHeaders.RETRY_AFTER, "1");
         }

@@ -22,6 +22,7 @@ import org.incidentlearning.kernel.correction.EntryRetractedEvent;
 import org.incidentlearning.kernel.correction.RetractEntryCommand;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.kernel.error.Require;
 import org.incidentlearning.kernel.incident.AnalysisClosedEvent;
 import org.incidentlearning.kernel.incident.AnalysisReopenedEvent;
 import org.incidentlearning.kernel.incident.ClassifyIncidentCommand;
@@ -459,7 +460,8 @@ public class Incident {
         }
         try {
             return switch (field) {
-                case "occurredAt", "heldAt" -> OffsetDateTime.parse(value).toInstant().toString();
+                case "occurredAt", "heldAt" ->
+                        Require.fourDigitYear(OffsetDateTime.parse(value).toInstant(), field).toString();
                 case "kind" -> switch (kind) {
                     case TIMELINE_ENTRY -> TimelineEntryKind.valueOf(value).name();
                     case CONTEXT -> ContextKind.valueOf(value).name();

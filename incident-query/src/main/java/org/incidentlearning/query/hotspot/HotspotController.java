@@ -3,6 +3,7 @@ package org.incidentlearning.query.hotspot;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.kernel.error.Require;
 import org.incidentlearning.query.incident.ViewFreshness;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,11 +62,11 @@ public class HotspotController {
             return null;
         }
         try {
-            LocalDate date = LocalDate.parse(value);
+            LocalDate date = Require.fourDigitYear(LocalDate.parse(value), "'" + name + "'");
             return (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException notADate) {
             try {
-                return OffsetDateTime.parse(value).toInstant();
+                return Require.fourDigitYear(OffsetDateTime.parse(value).toInstant(), "'" + name + "'");
             } catch (DateTimeParseException e) {
                 throw IncidentRejection.invalid("'" + name + "' must be a date (2018-03-01) or a timestamp with "
                         + "offset (2018-03-01T00:00:00Z), got '" + value + "'");

@@ -19,7 +19,8 @@ public record DeclareIncidentCommand(@TargetAggregateIdentifier String incidentI
         Require.text(incidentId, "incidentId");
         Require.text(title, "title");
         Require.present(severity, "severity");
-        Require.present(startedAt, "startedAt");
+        Require.fourDigitYear(Require.present(startedAt, "startedAt"), "startedAt");
+        Require.fourDigitYear(detectedAt, "detectedAt");
         teams = List.copyOf(Require.notEmpty(teams, "teams"));
         components = components == null ? List.of() : List.copyOf(components);
         impact = impact == null ? List.of() : List.copyOf(impact);

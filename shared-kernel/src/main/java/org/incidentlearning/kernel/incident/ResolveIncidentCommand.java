@@ -13,5 +13,6 @@ public record ResolveIncidentCommand(@TargetAggregateIdentifier String incidentI
                                      String resolution) {
     public ResolveIncidentCommand {
         Require.text(incidentId, "incidentId");
+        Require.fourDigitYear(resolvedAt, "resolvedAt");
     }
 }

@@ -14,5 +14,6 @@ public record RecordMentalModelCommand(@TargetAggregateIdentifier String inciden
         Require.text(team, "team");
         Require.text(subject, "subject");
         Require.text(belief, "belief");
+        Require.fourDigitYear(heldAt, "heldAt");
     }
 }

@@ -16,5 +16,6 @@ public record DecideNotToRemediateCommand(@TargetAggregateIdentifier String inci
         Require.text(remediationId, "remediationId");
         Require.text(rationale, "rationale");
         Require.text(acceptedRisk, "acceptedRisk");
+        Require.fourDigitYear(revisitBy, "revisitBy");
     }
 }

@@ -11,5 +11,6 @@ public record PrioritizeRemediationCommand(@TargetAggregateIdentifier String inc
         Require.text(incidentId, "incidentId");
         Require.text(remediationId, "remediationId");
         Require.present(priority, "priority");
+        Require.fourDigitYear(dueBy, "dueBy");
     }
 }

@@ -16,6 +16,7 @@ public record RecordCoordinationCommand(@TargetAggregateIdentifier String incide
         Require.text(team, "team");
         Require.present(kind, "kind");
         Require.text(description, "description");
+        Require.fourDigitYear(occurredAt, "occurredAt");
         withTeams = withTeams == null ? List.of() : List.copyOf(withTeams);
     }
 }

@@ -11,7 +11,7 @@ public record RecordTimelineEntryCommand(@TargetAggregateIdentifier String incid
     public RecordTimelineEntryCommand {
         Require.text(incidentId, "incidentId");
         Require.text(entryId, "entryId");
-        Require.present(occurredAt, "occurredAt");
+        Require.fourDigitYear(Require.present(occurredAt, "occurredAt"), "occurredAt");
         Require.text(team, "team");
         Require.present(kind, "kind");
         Require.text(text, "text");
