@@ -1,5 +1,7 @@
 package org.incidentlearning.command.web;
 
+import org.incidentlearning.web.PathIds;
+
 /** Size limits of request fields, in one place so the DTOs and the OpenAPI document agree. */
 public final class FieldLimits {
 
@@ -7,7 +9,7 @@ public final class FieldLimits {
     public static final int TITLE = 200;
     public static final int TEXT = 10_000;
     public static final int LIST = 50;
-    public static final String ID_PATTERN = "^[A-Za-z0-9._:-]{1,100}$";
+    public static final String ID_PATTERN = PathIds.PATTERN;
 
     private FieldLimits() {
     }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.web.PathIds;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +49,7 @@ public class AuditController {
     @Operation(summary = "Recomputes the incident's hash chain from its stored events: valid, events, and the first "
                          + "broken sequence when something was altered, removed or reordered")
     public EventChainVerification.IncidentVerification incident(
-            @PathVariable @Pattern(regexp = "^[A-Za-z0-9._:-]{1,100}$") String incidentId) {
+            @PathVariable @Pattern(regexp = PathIds.PATTERN) String incidentId) {
         EventChainVerification.IncidentVerification result = verification.incident(incidentId);
         if (result == null) {
             throw new IncidentRejection(ErrorCode.UNKNOWN_INCIDENT, "No incident with id " + incidentId);

@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.web.PageOf;
+import org.incidentlearning.web.PathIds;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,7 +41,7 @@ public class IncidentHistoryController {
 
     @GetMapping("/{incidentId}/events")
     @Operation(summary = "The incident's stored events in order, with when each was recorded")
-    public PageOf<StoredEvent> events(@PathVariable @Pattern(regexp = "^[A-Za-z0-9._:-]{1,100}$") String incidentId,
+    public PageOf<StoredEvent> events(@PathVariable @Pattern(regexp = PathIds.PATTERN) String incidentId,
                                       @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                                       @RequestParam(defaultValue = "500") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
         List<? extends DomainEventMessage<?>> all = eventStore.readEvents(incidentId).asStream().toList();

@@ -10,6 +10,7 @@ import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.kernel.incident.IncidentStatus;
 import org.incidentlearning.web.PageOf;
+import org.incidentlearning.web.PathIds;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +30,7 @@ import java.util.function.Function;
 @Tag(name = "Incidents (views)")
 public class IncidentQueryController {
 
-    static final String ID_PATTERN = "^[A-Za-z0-9._:-]{1,100}$";
+    static final String ID_PATTERN = PathIds.PATTERN;
 
     private static final Map<String, Function<IncidentView, List<?>>> COLLECTIONS = Map.of(
             "timeline-entries", view -> view.timeline,
