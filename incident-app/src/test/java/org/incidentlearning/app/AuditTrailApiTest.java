@@ -36,18 +36,21 @@ class AuditTrailApiTest {
         var answer = client.post("/api/incidents/" + incident + "/contexts", json("team", "payments", "kind",
                 "PRESSURE", "description", "Quarter end"), "X-Correlation-Id", "case-4711", "Idempotency-Key", "k-1");
         assertThat(answer.header("X-Correlation-Id")).isEqualTo("case-4711");
-        client.post("/api/incidents/" + incident + "/resolve", json(), "X-Actor", "incident-commander");
+        // The authenticated principal is the actor; what a request claims about itself is not.
+        client.withKey(ServiceClient.CHECKOUT_KEY).post("/api/incidents/" + incident + "/timeline-entries",
+                json("team", "checkout", "kind", "ACTION", "text", "Paused the batch", "occurredAt",
+                        "2026-01-01T09:10:00Z"), "X-Actor", "incident-commander");
 
         List<JsonNode> events = items(client.get("/api/incidents/" + incident + "/events").json());
         JsonNode context = events.get(1).path("metadata");
-        assertThat(context.path("actor").asText()).isEqualTo("payments");
+        assertThat(context.path("actor").asText()).isEqualTo("test-facilitator");
         assertThat(context.path("correlationId").asText()).isEqualTo("case-4711");
         assertThat(context.path("idempotencyKey").asText()).isEqualTo("k-1");
         assertThat(context.path("causationId").asText()).isNotBlank().isNotEqualTo(events.get(1).path("eventId").asText());
-        JsonNode resolved = events.get(2).path("metadata");
-        assertThat(resolved.path("actor").asText()).isEqualTo("incident-commander");
-        assertThat(resolved.path("correlationId").asText()).isNotBlank().isNotEqualTo("case-4711");
-        assertThat(resolved.has("idempotencyKey")).isFalse();
+        JsonNode byTeam = events.get(2).path("metadata");
+        assertThat(byTeam.path("actor").asText()).isEqualTo("checkout-ci");
+        assertThat(byTeam.path("correlationId").asText()).isNotBlank().isNotEqualTo("case-4711");
+        assertThat(byTeam.has("idempotencyKey")).isFalse();
     }
 
     @Test

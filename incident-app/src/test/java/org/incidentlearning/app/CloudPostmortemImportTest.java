@@ -95,7 +95,7 @@ class CloudPostmortemImportTest {
         assertThat(texts(events.path("items"), "type")).containsOnlyOnce("IncidentDeclaredEvent")
                 .contains("IncidentRevisedEvent");
         assertThat(events.path("items").get(0).path("metadata").path("actor").asText())
-                .isEqualTo("import:cloud-postmortems");
+                .isEqualTo("test-facilitator");
     }
 
     @Test

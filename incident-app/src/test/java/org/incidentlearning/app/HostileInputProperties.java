@@ -633,8 +633,13 @@ class HostileInputProperties {
                         "k".repeat(256 + random.nextInt(2_000)), "schl\u00FCssel", controls, USED_KEY))));
                 case 2 -> headers.add(new Header("X-Correlation-Id", pick(random, List.of("", " ", "a b",
                         "c".repeat(256 + random.nextInt(2_000)), "caf\u00E9", controls, "\u2603"))));
-                case 3 -> headers.add(new Header("X-Actor", pick(random, List.of("", " ", "a b",
-                        "x".repeat(101 + random.nextInt(2_000)), "j\u00FCrgen", controls, "\uD83D\uDD25"))));
+                // Missing, malformed, forged or merely insufficient credentials: refused before any command runs.
+                case 3 -> headers.add(new Header("Authorization", pick(random, List.of("", " ", "Bearer",
+                        "Bearer ", "Basic dGVzdDp0ZXN0", "Bearer a b", "Bearer ' OR 1=1 --", "Bearer ../../etc/passwd",
+                        "Bearer " + "x".repeat(101 + random.nextInt(5_000)), "bearer " + controls,
+                        "Bearer j\u00FCrgen", "Bearer " + ServiceClient.FACILITATOR_KEY + "x",
+                        "Bearer " + ServiceClient.FACILITATOR_KEY.substring(1), "Bearer " + ServiceClient.AUDITOR_KEY,
+                        "Bearer " + ServiceClient.DASHBOARD_KEY, "Bearer " + ServiceClient.ADMIN_KEY))));
                 case 4 -> headers.add(new Header("Content-Type", pick(random, List.of("text/plain",
                         "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
                         "application/json-patch+json", "application/jsonx", "application/vnd.api+json",
@@ -644,7 +649,7 @@ class HostileInputProperties {
                 case 5 -> headers.add(new Header("Accept", pick(random, List.of("application/xml", "text/html",
                         "image/*", "garbage", "application/", ";;", "text/plain; q=abc"))));
                 case 6 -> rawLines.add(pick(random, List.of("X Actor: ops", "X-Actor : ops", ": empty-name",
-                        "X-Actor: a\r\n b", "Content-Length: abc", "Content-Length: -1",
+                        "Idempotency-Key: a\r\n b", "Content-Length: abc", "Content-Length: -1",
                         "X-Huge: " + "h".repeat(9_000), "X-\u0000: x", "X-Actor: ops\rInjected: yes")));
                 case 7 -> {
                     for (int i = 0; i < 101 + random.nextInt(50); i++) {
@@ -983,6 +988,9 @@ class HostileInputProperties {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + attempt.path()))
                 .timeout(Duration.ofSeconds(60)).method(attempt.method(), publisher);
         attempt.headers().forEach(header -> request.header(header.name(), header.value()));
+        if (attempt.headers().stream().noneMatch(header -> header.name().equalsIgnoreCase("Authorization"))) {
+            request.header("Authorization", "Bearer " + ServiceClient.FACILITATOR_KEY);
+        }
         try {
             HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             Map<String, String> headers = new LinkedHashMap<>();
@@ -1050,6 +1058,9 @@ class HostileInputProperties {
     private static byte[] rawRequest(String method, String target, List<String> lines, byte[] body) {
         StringBuilder head = new StringBuilder(method).append(' ').append(bytesOf(target))
                 .append(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+        if (lines.stream().noneMatch(line -> line.regionMatches(true, 0, "Authorization:", 0, 14))) {
+            head.append("Authorization: Bearer ").append(ServiceClient.FACILITATOR_KEY).append("\r\n");
+        }
         lines.forEach(line -> head.append(line).append("\r\n"));
         if (body != null) {
             head.append("Content-Length: ").append(body.length).append("\r\n");

@@ -165,7 +165,8 @@ class IncidentApiTest {
         assertProblem(client.postRaw(base + "/contexts", "text/plain", "hello"), 415, "UNSUPPORTED_MEDIA_TYPE");
         assertProblem(client.post(base + "/contexts", json("team", "ops", "kind", "PRESSURE",
                 "description", "x".repeat(2_000_000))), 413, "REQUEST_TOO_LARGE");
-        assertProblem(client.get("/api/no-such-resource"), 404, "NOT_FOUND");
+        // Deny by default: a path no rule allows is refused before anything could answer it.
+        assertProblem(client.get("/api/no-such-resource"), 403, "ACCESS_DENIED");
 
         assertThat(client.get(base + "/events").json().path("total").asInt()).isEqualTo(2);
     }
@@ -190,10 +191,11 @@ class IncidentApiTest {
 
     @Test
     void theErrorPageIsNoEndpointAndTraceIsRefusedWithAProblemDetail() {
-        // Spring Boot's error page answered a direct request with a 500, and TRACE got an empty 405.
-        assertProblem(client.get("/error"), 404, "NOT_FOUND");
-        assertProblem(client.request("POST", "/error"), 404, "NOT_FOUND");
-        assertProblem(client.request("TRACE", "/api/incidents"), 405, "METHOD_NOT_ALLOWED");
+        // Spring Boot's error page answered a direct request with a 500, and TRACE got an empty 405; now no rule
+        // allows the error page, and Spring Security's firewall refuses TRACE outright.
+        assertProblem(client.get("/error"), 403, "ACCESS_DENIED");
+        assertProblem(client.request("POST", "/error"), 403, "ACCESS_DENIED");
+        assertProblem(client.request("TRACE", "/api/incidents"), 400, "INVALID_INPUT");
     }
 
     @Test
@@ -390,7 +392,7 @@ class IncidentApiTest {
         assertThat(openApi.path("paths").has("/api/incidents/{incidentId}/remediations/{remediationId}/decline"))
                 .isTrue();
         assertThat(client.get("/swagger-ui/index.html").status()).isEqualTo(200);
-        assertThat(client.get("/h2-console").status()).isEqualTo(404);
+        assertProblem(client.get("/h2-console"), 403, "ACCESS_DENIED");
     }
 
     private String declare(String title, String startedAt, List<String> teams, List<String> components) {

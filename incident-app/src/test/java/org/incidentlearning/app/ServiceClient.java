@@ -14,16 +14,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A small HTTP client for tests that talk to the running service as any client would. */
+/**
+ * A small HTTP client for tests that talk to the running service as any client would. It sends the key of the test
+ * facilitator (who may also audit and administer, see {@code config/application.yml} of the tests) unless told to
+ * use another key or none.
+ */
 final class ServiceClient {
+
+    static final String FACILITATOR_KEY = "test-facilitator-key-0123456789abcdef";
+    static final String CHECKOUT_KEY = "test-team-checkout-key-0123456789abcdef";
+    static final String SECURITY_KEY = "test-team-security-key-0123456789abcdef";
+    static final String AUDITOR_KEY = "test-auditor-key-0123456789abcdef";
+    static final String DASHBOARD_KEY = "test-dashboard-key-0123456789abcdef";
+    static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String key;
 
     ServiceClient(String baseUrl) {
+        this(baseUrl, FACILITATOR_KEY);
+    }
+
+    private ServiceClient(String baseUrl, String key) {
         this.baseUrl = baseUrl;
+        this.key = key;
+    }
+
+    /** The same service, with another key; null sends no credential at all. */
+    ServiceClient withKey(String otherKey) {
+        return new ServiceClient(baseUrl, otherKey);
     }
 
     record Answer(int status, Map<String, String> headers, String body) {
@@ -94,7 +116,12 @@ final class ServiceClient {
         return answers;
     }
 
-    private Answer send(HttpRequest request) {
+    private Answer send(HttpRequest unauthenticated) {
+        HttpRequest request = unauthenticated;
+        if (key != null && unauthenticated.headers().firstValue("Authorization").isEmpty()) {
+            request = HttpRequest.newBuilder(unauthenticated, (name, value) -> true)
+                    .header("Authorization", "Bearer " + key).build();
+        }
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             Map<String, String> headers = new LinkedHashMap<>();

@@ -24,6 +24,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -81,6 +82,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> concurrentWrite(ConcurrencyException conflict) {
         return problem(ErrorCode.CONCURRENT_MODIFICATION,
                 "Another request changed this incident at the same moment; read it again and retry");
+    }
+
+    /** A header the firewall refuses is only found out when a handler reads it. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejectedByFirewall(RequestRejectedException rejected) {
+        return problem(ErrorCode.INVALID_INPUT, rejected.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
@@ -270,6 +277,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
             case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
         };
     }
 

@@ -50,9 +50,10 @@ public class PostmortemImport {
 
     /**
      * @param file one file of the data set: an object whose fields are records
-     * @param team the team to record in, or null for each record's provider
+     * @param team  the team to record in, or null for each record's provider
+     * @param actor the principal running the import, recorded as every event's actor
      */
-    public ImportReport importFile(JsonNode file, String team) {
+    public ImportReport importFile(JsonNode file, String team, String actor) {
         if (file == null || !file.isObject()) {
             throw IncidentRejection.invalid("The body must be one file of the data set: a JSON object whose fields "
                                             + "are post-mortem records");
@@ -64,8 +65,8 @@ public class PostmortemImport {
             }
         });
         Tally tally = new Tally();
-        // Every event of one import shares a correlation id, and names the import as its actor.
-        MetaData audit = MetaData.with(AuditTrail.ACTOR, "import:cloud-postmortems")
+        // Every event of one import shares a correlation id, and names the principal who ran it as its actor.
+        MetaData audit = MetaData.with(AuditTrail.ACTOR, actor)
                 .and(AuditTrail.CORRELATION_ID, UUID.randomUUID().toString());
         file.properties().forEach(record -> {
             PostmortemPlan plan = PostmortemMapping.plan(record.getKey(), record.getValue(), team);

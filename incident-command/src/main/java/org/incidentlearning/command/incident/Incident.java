@@ -85,6 +85,8 @@ public class Incident {
 
     /** Metadata key carrying the client's {@code If-Match} version. */
     public static final String EXPECTED_VERSION = "expectedVersion";
+    /** Metadata key naming the only team the asking principal may act for; absent for a facilitator. */
+    public static final String ACTING_TEAM = "actingTeam";
 
     @AggregateIdentifier
     private String incidentId;
@@ -153,11 +155,102 @@ public class Incident {
         return changed(incidentId);
     }
 
-    /** A client that sent {@code If-Match} gets a conflict, and nothing stored, when the incident moved on. */
+    /**
+     * Before any handler: a principal writing as a team acts only where its team may, and a client that sent
+     * {@code If-Match} gets a conflict, with nothing stored, when the incident moved on.
+     */
     @CommandHandlerInterceptor
-    public Object checkExpectedVersion(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+    public Object checkRequest(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        if (declaration != null && command.getMetaData().get(ACTING_TEAM) instanceof String team) {
+            ensureTeamMayAct(team, command.getPayload());
+        }
         ensureVersion(command.getMetaData().get(EXPECTED_VERSION));
         return chain.proceed();
+    }
+
+    /**
+     * A team acts on its own entries and remediations only, records in its own name only, and otherwise (a
+     * divergence, a linkage, a classification, a resolution…) only on incidents it is involved in.
+     */
+    public void ensureTeamMayAct(String team, Object command) {
+        String named = teamNamedBy(command);
+        if (named != null && !named.equals(team)) {
+            throw notYourTeam("A key of team '" + team + "' records in its own team's name only, not in team '"
+                    + named + "'s");
+        }
+        RecordedEntry target = entries.get(entryTargetedBy(command));
+        String owner = target == null ? null : target.fields().get("team");
+        if (owner != null) {
+            if (!owner.equals(team)) {
+                throw notYourTeam("Entry " + entryTargetedBy(command) + " of incident " + incidentId
+                        + " belongs to team '" + owner + "'; team '" + team + "' may not change it");
+            }
+        } else if (named == null && !involvedTeams().contains(team)) {
+            throw notYourTeam("Team '" + team + "' is not involved in incident " + incidentId + "; it may record "
+                    + "entries in its own name, and act on the incident once involved");
+        }
+        if (command instanceof AmendEntryCommand amend && amend.changes().containsKey("team")
+            && !team.equals(amend.changes().get("team"))) {
+            throw notYourTeam("A key of team '" + team + "' may not move an entry to team '"
+                    + amend.changes().get("team") + "'");
+        }
+    }
+
+    private static String teamNamedBy(Object command) {
+        if (command instanceof RecordTimelineEntryCommand c) {
+            return c.team();
+        }
+        if (command instanceof RecordMentalModelCommand c) {
+            return c.team();
+        }
+        if (command instanceof RecordContextCommand c) {
+            return c.team();
+        }
+        if (command instanceof RecordCoordinationCommand c) {
+            return c.team();
+        }
+        if (command instanceof ProposeRemediationCommand c) {
+            return c.team();
+        }
+        return null;
+    }
+
+    private static String entryTargetedBy(Object command) {
+        if (command instanceof PrioritizeRemediationCommand c) {
+            return c.remediationId();
+        }
+        if (command instanceof CompleteRemediationCommand c) {
+            return c.remediationId();
+        }
+        if (command instanceof DecideNotToRemediateCommand c) {
+            return c.remediationId();
+        }
+        if (command instanceof ReopenRemediationCommand c) {
+            return c.remediationId();
+        }
+        if (command instanceof AmendEntryCommand c) {
+            return c.entryId();
+        }
+        if (command instanceof RetractEntryCommand c) {
+            return c.entryId();
+        }
+        return "";
+    }
+
+    /** The declared teams and every team that recorded something here. */
+    private Set<String> involvedTeams() {
+        Set<String> involved = new HashSet<>(teams);
+        entries.values().forEach(entry -> {
+            String team = entry.fields().get("team");
+            if (team != null) {
+                involved.add(team);
+            }
+        });
+        return involved;
+    }
+
+    private static IncidentRejection notYourTeam(String message) {
+        return new IncidentRejection(ErrorCode.NOT_YOUR_TEAM, message);
     }
 
     public void ensureVersion(Object expected) {

@@ -13,6 +13,7 @@ import org.incidentlearning.command.web.CommandAnswer;
 import org.incidentlearning.command.web.CommandDispatch;
 import org.incidentlearning.command.web.CommandOptions;
 import org.incidentlearning.command.web.CreatesEntry;
+import org.incidentlearning.command.web.InvolvesTeams;
 import org.incidentlearning.kernel.incident.ClassifyIncidentCommand;
 import org.incidentlearning.kernel.incident.CloseAnalysisCommand;
 import org.incidentlearning.kernel.incident.DeclareIncidentCommand;
@@ -63,7 +64,7 @@ public class IncidentCommandController {
             @Size(max = NAME) @Pattern(regexp = "^\\S.*$", message = "must not start with a blank") String sourceId,
             @Size(max = LIST) List<@NotBlank @Size(max = NAME) String> impact,
             @PositiveOrZero Integer durationMinutes,
-            @Size(max = LIST) List<@NotBlank @Size(max = TEXT) String> references) {
+            @Size(max = LIST) List<@NotBlank @Size(max = TEXT) String> references) implements InvolvesTeams {
     }
 
     @PostMapping

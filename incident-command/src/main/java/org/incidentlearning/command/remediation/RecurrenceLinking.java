@@ -44,7 +44,12 @@ public class RecurrenceLinking {
             }
         }
         Aggregate<Incident> recurring = loaded.get(command.incidentId());
-        recurring.execute(incident -> incident.ensureVersion(metaData.get(Incident.EXPECTED_VERSION)));
+        recurring.execute(incident -> {
+            if (metaData.get(Incident.ACTING_TEAM) instanceof String team) {
+                incident.ensureTeamMayAct(team, command);
+            }
+            incident.ensureVersion(metaData.get(Incident.EXPECTED_VERSION));
+        });
         Aggregate<Incident> earlier = loaded.get(command.ofIncidentId());
         if (earlier == null) {
             throw new IncidentRejection(ErrorCode.UNKNOWN_INCIDENT,

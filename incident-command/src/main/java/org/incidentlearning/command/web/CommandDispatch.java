@@ -13,7 +13,10 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.incidentlearning.command.audit.AuditTrail;
 import org.incidentlearning.command.idempotency.IdempotentCommands;
 import org.incidentlearning.command.incident.Incident;
+import org.incidentlearning.kernel.error.ErrorCode;
+import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.kernel.incident.CommandResult;
+import org.incidentlearning.web.security.IncidentPrincipal;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -75,7 +78,12 @@ public class CommandDispatch {
 
     CommandResult send(Object command, Object requestBody, CommandOptions options) {
         Map<String, Object> metaData = new HashMap<>();
-        metaData.put(AuditTrail.ACTOR, actor(options, requestBody));
+        IncidentPrincipal principal = options.principal();
+        principal.recordsOnlyFor().ifPresent(team -> {
+            ensureOwnTeam(team, requestBody);
+            metaData.put(Incident.ACTING_TEAM, team);
+        });
+        metaData.put(AuditTrail.ACTOR, principal.name());
         metaData.put(AuditTrail.CORRELATION_ID, options.correlationId());
         if (options.expectedVersion() != null) {
             metaData.put(Incident.EXPECTED_VERSION, options.expectedVersion());
@@ -98,11 +106,16 @@ public class CommandDispatch {
         }
     }
 
-    private static String actor(CommandOptions options, Object requestBody) {
-        if (options.actor() != null) {
-            return options.actor();
+    /** What the body says is checked here; what the incident knows (whose remediation) the incident checks. */
+    private static void ensureOwnTeam(String team, Object requestBody) {
+        if (requestBody instanceof DeclaresTeam declared && !team.equals(declared.team())) {
+            throw new IncidentRejection(ErrorCode.NOT_YOUR_TEAM, "A key of team '" + team
+                    + "' records in its own team's name only, not in team '" + declared.team() + "'s");
         }
-        return requestBody instanceof DeclaresTeam declared ? declared.team() : "unknown";
+        if (requestBody instanceof InvolvesTeams involved && !involved.teams().contains(team)) {
+            throw new IncidentRejection(ErrorCode.NOT_YOUR_TEAM, "A key of team '" + team
+                    + "' declares incidents its team is involved in; add '" + team + "' to teams");
+        }
     }
 
     private String fingerprint(CommandOptions options, Object requestBody) {

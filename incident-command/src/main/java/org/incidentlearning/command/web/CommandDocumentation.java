@@ -35,8 +35,6 @@ public class CommandDocumentation {
                     + "if the incident moved on, 409 and nothing is stored"));
             operation.addParametersItem(header("X-Correlation-Id", "Ties the events to the client's own case or "
                     + "request id (one is made up when absent); echoed in the answer"));
-            operation.addParametersItem(header("X-Actor", "Who acts, recorded as the events' actor; without it the "
-                    + "body's team (authentication replaces this)"));
             if (handler.hasMethodAnnotation(CreatesEntry.class)) {
                 ApiResponse ok = operation.getResponses().get("200");
                 operation.getResponses().addApiResponse("201", new ApiResponse()

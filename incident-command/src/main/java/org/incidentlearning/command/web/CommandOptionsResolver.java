@@ -2,8 +2,11 @@ package org.incidentlearning.command.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.web.security.IncidentAuthentication;
+import org.incidentlearning.web.security.IncidentPrincipal;
 import org.springframework.core.MethodParameter;
 import org.springframework.lang.NonNull;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -14,7 +17,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads {@code If-Match} and {@code Idempotency-Key} once, for every command endpoint alike. */
+/** Reads {@code If-Match}, {@code Idempotency-Key} and who asks once, for every command endpoint alike. */
 public class CommandOptionsResolver implements HandlerMethodArgumentResolver {
 
     static final int MAX_KEY_LENGTH = 255;
@@ -33,9 +36,17 @@ public class CommandOptionsResolver implements HandlerMethodArgumentResolver {
                 idempotencyKey(webRequest.getHeader("Idempotency-Key")),
                 request == null ? "POST" : request.getMethod(),
                 request == null ? "" : request.getRequestURI(),
-                visible("X-Actor", webRequest.getHeader("X-Actor"), 100),
+                principal(),
                 Optional.ofNullable(visible("X-Correlation-Id", webRequest.getHeader("X-Correlation-Id"),
                         MAX_KEY_LENGTH)).orElseGet(() -> UUID.randomUUID().toString()));
+    }
+
+    /** Every command endpoint requires authentication; a request without a principal never gets here. */
+    private static IncidentPrincipal principal() {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof IncidentAuthentication authenticated) {
+            return authenticated.getPrincipal();
+        }
+        throw new IllegalStateException("A command arrived without an authenticated principal");
     }
 
     private static Long expectedVersion(String ifMatch) {

@@ -1,6 +1,6 @@
 package org.incidentlearning.command.web;
 
-/** A request made in a team's name; until authentication exists, that team is the actor its events record. */
+/** A request recorded in one team's name: a principal writing as a team may send it for its own team only. */
 public interface DeclaresTeam {
 
     String team();

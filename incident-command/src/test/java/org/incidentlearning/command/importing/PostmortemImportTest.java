@@ -72,7 +72,7 @@ class PostmortemImportTest {
                 "[{\"layer-1\": \"external causes\", \"layer-2\": \"power outage\"}]"),
                 "aws-2", record("S3 outage", "2/28/2017", null, "[\"S3\"]", "[]"));
 
-        ImportReport first = postmortems.importFile(file, null);
+        ImportReport first = postmortems.importFile(file, null, "admin");
 
         assertThat(types(SourceIds.incidentIdFor("aws-1"))).containsExactly("IncidentDeclaredEvent",
                 "TimelineEntryRecordedEvent", "ContextRecordedEvent", "TimelineEntryRecordedEvent",
@@ -90,7 +90,7 @@ class PostmortemImportTest {
         assertThat(first.notMapped()).containsOnlyKeys("verification", "mitigation.label");
         assertThat(first.notMapped().get("verification").records()).isEqualTo(2);
 
-        ImportReport second = postmortems.importFile(file, null);
+        ImportReport second = postmortems.importFile(file, null, "admin");
 
         assertThat(second.incidentsCreated()).isZero();
         assertThat(second.incidentsAmended()).isZero();
@@ -106,9 +106,9 @@ class PostmortemImportTest {
                 5130, "[\"Storage\", \"Virtual Machines\"]", "[{\"layer-1\": \"external causes\"}]"));
         JsonNode finalRca = file("azure-20180904-1", record("RCA - South Central US", "9/4/2018", 5148,
                 "[\"Virtual Machines\", \"Azure datacenters\"]", "[{\"layer-1\": \"internal causes\"}]"));
-        postmortems.importFile(preliminary, null);
+        postmortems.importFile(preliminary, null, "admin");
 
-        ImportReport later = postmortems.importFile(finalRca, null);
+        ImportReport later = postmortems.importFile(finalRca, null, "admin");
 
         assertThat(later.incidentsAmended()).isEqualTo(1);
         assertThat(later.incidentsCreated()).isZero();
@@ -128,8 +128,8 @@ class PostmortemImportTest {
                         .isEqualTo(Instant.parse("2018-09-04T00:00:00Z").plusSeconds(5130 * 60)));
 
         long version = eventStore.lastSequenceNumberFor(incidentId).orElseThrow();
-        ImportReport preliminaryAgain = postmortems.importFile(preliminary, null);
-        ImportReport laterAgain = postmortems.importFile(finalRca, null);
+        ImportReport preliminaryAgain = postmortems.importFile(preliminary, null, "admin");
+        ImportReport laterAgain = postmortems.importFile(finalRca, null, "admin");
 
         assertThat(preliminaryAgain.eventsStored()).isZero();
         assertThat(preliminaryAgain.recordsUnchanged()).isEqualTo(1);
@@ -142,10 +142,11 @@ class PostmortemImportTest {
     void aRefusedCommandStopsOnlyItsRecordAndIsNoted() {
         JsonNode file = file("gcs-1", record("Storage errors", "3/1/2019", 45, "[\"GCS\"]", "[]"),
                 "gcs-2", record("More storage errors", "3/2/2019", 45, "[\"GCS\"]", "[]"));
-        postmortems.importFile(file("gcs-1", record("Storage errors", "3/1/2019", 45, "[\"GCS\"]", "[]")), null);
+        postmortems.importFile(file("gcs-1", record("Storage errors", "3/1/2019", 45, "[\"GCS\"]", "[]")), null,
+                "admin");
         gateway.sendAndWait(new CloseAnalysisCommand(SourceIds.incidentIdFor("gcs-1"), "Done"));
 
-        ImportReport report = postmortems.importFile(file, null);
+        ImportReport report = postmortems.importFile(file, null, "admin");
 
         assertThat(report.recordsRejected()).isEqualTo(1);
         assertThat(report.incidentsCreated()).isEqualTo(1);
@@ -159,7 +160,7 @@ class PostmortemImportTest {
     @Test
     void aRecordWhoseDateCannotBeReadIsRejectedAndNothingIsStored() {
         ImportReport report = postmortems.importFile(
-                file("aws-9", record("Undated", "June 2016", 10, "[\"EC2\"]", "[]")), null);
+                file("aws-9", record("Undated", "June 2016", 10, "[\"EC2\"]", "[]")), null, "admin");
 
         assertThat(report.recordsRejected()).isEqualTo(1);
         assertThat(report.eventsStored()).isZero();
@@ -172,7 +173,7 @@ class PostmortemImportTest {
         JsonNode mixed = file("aws-1", record("Fine", "6/4/2016", 10, "[\"EC2\"]", "[]"), "aws-2", "3");
 
         for (JsonNode body : List.of(mixed, json("[]"), json("\"aws-1\""))) {
-            assertThatThrownBy(() -> postmortems.importFile(body, null))
+            assertThatThrownBy(() -> postmortems.importFile(body, null, "admin"))
                     .isInstanceOfSatisfying(IncidentRejection.class,
                             rejection -> assertThat(rejection.code()).isEqualTo(ErrorCode.INVALID_INPUT));
         }
@@ -183,7 +184,7 @@ class PostmortemImportTest {
     void aTeamNamedByTheCallerRecordsEverything() {
         String incidentId = SourceIds.incidentIdFor("aws-1");
         postmortems.importFile(file("aws-1", record("Sydney power loss", "6/4/2016", 575, "[\"EC2\"]", "[]")),
-                "sre");
+                "sre", "admin");
 
         assertThat(payload(incidentId, IncidentDeclaredEvent.class).get(0).teams()).containsExactly("sre");
         assertThat(payload(incidentId, TimelineEntryRecordedEvent.class))

@@ -20,12 +20,19 @@ public enum ErrorCode {
     CONCURRENT_MODIFICATION(Kind.CONFLICT, "Concurrent modification"),
     STORE_NOT_EMPTY(Kind.CONFLICT, "Store not empty"),
     REPLAY_IN_PROGRESS(Kind.CONFLICT, "Replay in progress"),
+    KEY_NAME_TAKEN(Kind.CONFLICT, "API key name taken"),
+    UNKNOWN_API_KEY(Kind.NOT_FOUND, "Unknown API key"),
+    NOT_YOUR_TEAM(Kind.FORBIDDEN, "Not your team"),
     IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE, "Idempotency key reused with another request"),
     REQUEST_TOO_LARGE(Kind.TOO_LARGE, "Request too large"),
-    VIEW_NOT_READY(Kind.UNAVAILABLE, "View not ready");
+    VIEW_NOT_READY(Kind.UNAVAILABLE, "View not ready"),
+    UNAUTHENTICATED(Kind.UNAUTHENTICATED, "Unauthenticated"),
+    ACCESS_DENIED(Kind.FORBIDDEN, "Access denied"),
+    RATE_LIMITED(Kind.TOO_MANY_REQUESTS, "Too many requests");
 
     /** The family of a refusal; edges map a family to their own status codes. */
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT, UNPROCESSABLE, TOO_LARGE, UNAVAILABLE }
+    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, UNPROCESSABLE, TOO_LARGE,
+        TOO_MANY_REQUESTS, UNAVAILABLE }
 
     private final Kind kind;
     private final String title;

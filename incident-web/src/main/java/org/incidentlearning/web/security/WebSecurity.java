@@ -1,0 +1,117 @@
+package org.incidentlearning.web.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Who may call what. Stateless: every request carries its credential ({@code Authorization: Bearer}), an API key or,
+ * in JWT mode, an identity provider's token. Everything not listed here is denied.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecuritySettings.class)
+public class WebSecurity {
+
+    /** The views built from events: what teams, facilitators, auditors and dashboards read. */
+    static final String[] VIEWS = {"/api/incidents", "/api/incidents/**", "/api/hotspots", "/api/teams/**",
+            "/api/map", "/api/remediations", "/api/learning/**", "/api/search"};
+    /** The events as stored, and what is derived from them byte for byte: auditors only. */
+    static final String[] RAW_EVENTS = {"/api/events", "/api/export", "/api/verification",
+            "/api/incidents/*/events", "/api/incidents/*/verification"};
+
+    @Bean
+    ApiKeys apiKeys(SecuritySettings settings, StoredApiKeys stored) {
+        return new ApiKeys(settings.apiKeys(), settings.requireStrongKeys(), stored);
+    }
+
+    @Bean
+    SecurityProblems securityProblems(ObjectMapper json) {
+        return new SecurityProblems(json);
+    }
+
+    @Bean
+    SecurityFilterChain incidentSecurity(HttpSecurity http, SecuritySettings settings, ApiKeys apiKeys,
+                                         SecurityProblems problems, ObjectProvider<JwtDecoder> jwtDecoder)
+            throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable) // no cookies or sessions: nothing a forged request could ride on
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .cors(cors -> cors.configurationSource(cors(settings.allowedOrigins())))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
+                                + "img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; "
+                                + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frame -> frame.deny()))
+                .authorizeHttpRequests(requests -> requests
+                        // The original request was authorized; its error page and async completion inherit that.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, RAW_EVENTS).hasRole(Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.GET, "/api/admin/**")
+                        .hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/admin/**", "/api/imports/**", "/api/import")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, VIEWS).hasAnyRole(Role.TEAM.name(),
+                                Role.FACILITATOR.name(), Role.AUDITOR.name(), Role.DASHBOARD.name())
+                        .requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/**")
+                        .hasAnyRole(Role.TEAM.name(), Role.FACILITATOR.name())
+                        .anyRequest().denyAll());
+        if (settings.mode() == SecuritySettings.Mode.JWT) {
+            if (jwtDecoder.getIfAvailable() == null) {
+                throw new IllegalStateException("incident.security.mode=jwt needs the identity provider's keys: set "
+                        + "spring.security.oauth2.resourceserver.jwt.issuer-uri, .jwk-set-uri or .public-key-location");
+            }
+            http.oauth2ResourceServer(server -> server.authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenPrincipals(settings.jwt()))));
+        } else {
+            http.oauth2ResourceServer(server -> server.authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems)
+                    .authenticationManagerResolver(request -> apiKeys));
+        }
+        http.addFilterAfter(new RequestRateLimit(settings.rateLimit().requestsPerMinute(), problems),
+                BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+
+    private static UrlBasedCorsConfigurationSource cors(List<String> allowedOrigins) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!allowedOrigins.isEmpty()) {
+            CorsConfiguration configuration = new CorsConfiguration();
+            configuration.setAllowedOrigins(allowedOrigins);
+            configuration.setAllowedMethods(List.of("GET", "POST"));
+            configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match",
+                    "X-Correlation-Id", "Last-Event-ID"));
+            configuration.setExposedHeaders(List.of("Location", "ETag", "Retry-After", RequestRateLimit.LIMIT,
+                    RequestRateLimit.REMAINING, RequestRateLimit.RESET, "X-Correlation-Id"));
+            configuration.setMaxAge(Duration.ofHours(1));
+            source.registerCorsConfiguration("/api/**", configuration);
+        }
+        return source;
+    }
+}
