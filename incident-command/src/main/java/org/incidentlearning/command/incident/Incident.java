@@ -189,11 +189,6 @@ public class Incident {
             throw notYourTeam("Team '" + team + "' is not involved in incident " + incidentId + "; it may record "
                     + "entries in its own name, and act on the incident once involved");
         }
-        if (command instanceof AmendEntryCommand amend && amend.changes().containsKey("team")
-            && !team.equals(amend.changes().get("team"))) {
-            throw notYourTeam("A key of team '" + team + "' may not move an entry to team '"
-                    + amend.changes().get("team") + "'");
-        }
     }
 
     private static String teamNamedBy(Object command) {

@@ -1177,4 +1177,97 @@ class IncidentTest {
                     ErrorCode.STALE_VERSION);
         }
     }
+
+    @Nested
+    @DisplayName("a principal writing as a team")
+    class ActingTeam {
+
+        private MetaData actingAs(String team) {
+            return MetaData.with(Incident.ACTING_TEAM, team);
+        }
+
+        @Test
+        void recordsInItsOwnName() {
+            fixture.given(declared())
+                    .when(recordTimeline("e-1"), actingAs("payments"))
+                    .expectEvents(timelineRecorded("e-1"));
+        }
+
+        @Test
+        void mayNotRecordInAnotherTeamsName() {
+            assertRejected(fixture.given(declared()).when(recordTimeline("e-1"), actingAs("platform")),
+                    ErrorCode.NOT_YOUR_TEAM)
+                    .expectExceptionMessage(containsString("not in team 'payments'"));
+        }
+
+        @Test
+        void mayNotActOnAnotherTeamsRemediation() {
+            assertRejected(fixture.given(declared(), proposed("r-1"))
+                            .when(new PrioritizeRemediationCommand(INCIDENT, "r-1", RemediationPriority.HIGH,
+                                    "Saturation recurs", DUE), actingAs("platform")),
+                    ErrorCode.NOT_YOUR_TEAM)
+                    .expectExceptionMessage(containsString("belongs to team 'payments'"));
+            assertRejected(fixture.given(declared(), proposed("r-1"))
+                            .when(new DecideNotToRemediateCommand(INCIDENT, "r-1", "Pool is being replaced",
+                                    "Another saturation before Q2", REVISIT), actingAs("platform")),
+                    ErrorCode.NOT_YOUR_TEAM);
+        }
+
+        @Test
+        void decidesAboutItsOwnRemediation() {
+            fixture.given(declared(), proposed("r-1"))
+                    .when(new DecideNotToRemediateCommand(INCIDENT, "r-1", "Pool is being replaced",
+                            "Another saturation before Q2", REVISIT), actingAs("payments"))
+                    .expectEvents(declined("r-1"));
+        }
+
+        @Test
+        void mayNotCorrectAnotherTeamsEntry() {
+            assertRejected(fixture.given(declared(), timelineRecorded("e-1"))
+                            .when(new AmendEntryCommand(INCIDENT, "e-1", Map.of("text", "Error rate rose to 45%"),
+                                    "Typo"), actingAs("platform")),
+                    ErrorCode.NOT_YOUR_TEAM);
+            assertRejected(fixture.given(declared(), timelineRecorded("e-1"))
+                            .when(new RetractEntryCommand(INCIDENT, "e-1", "Wrong incident"), actingAs("platform")),
+                    ErrorCode.NOT_YOUR_TEAM);
+        }
+
+        @Test
+        void actsOnTheIncidentItselfOnlyOnceInvolved() {
+            assertRejected(fixture.given(declared())
+                            .when(new ClassifyIncidentCommand(INCIDENT, Set.of("database")), actingAs("security")),
+                    ErrorCode.NOT_YOUR_TEAM)
+                    .expectExceptionMessage(containsString("not involved"));
+            fixture.given(declared(), new TimelineEntryRecordedEvent(INCIDENT, "e-9", AT_0810, "security",
+                            TimelineEntryKind.ACTION, "Rotated the database credentials"))
+                    .when(new ClassifyIncidentCommand(INCIDENT, Set.of("database")), actingAs("security"))
+                    .expectEvents(new IncidentClassifiedEvent(INCIDENT, List.of("database")));
+        }
+
+        @Test
+        void aDeclaredTeamNotesADivergenceBetweenOtherTeamsModels() {
+            fixture.given(declared(), mentalModelRecorded("m-1", "payments", "The pool is sized for peak"),
+                            mentalModelRecorded("m-2", "platform", "The pool shrinks at night"))
+                    .when(noteDivergence("d-1", List.of("m-1", "m-2")), actingAs("platform"))
+                    .expectEvents(divergenceNoted("d-1", List.of("m-1", "m-2")));
+        }
+
+        @Test
+        void isRefusedBeforeItsExpectedVersionIsChecked() {
+            assertRejected(fixture.given(declared(), proposed("r-1"))
+                            .when(new PrioritizeRemediationCommand(INCIDENT, "r-1", RemediationPriority.HIGH,
+                                    "Saturation recurs", DUE),
+                                    actingAs("platform").and(Incident.EXPECTED_VERSION, 1L)),
+                    ErrorCode.NOT_YOUR_TEAM);
+        }
+
+        @Test
+        void aFacilitatorActsForEveryTeam() {
+            fixture.given(declared(), proposed("r-1"))
+                    .when(new PrioritizeRemediationCommand(INCIDENT, "r-1", RemediationPriority.HIGH,
+                            "Saturation recurs", DUE))
+                    .expectEvents(new RemediationPrioritizedEvent(INCIDENT, "r-1", RemediationPriority.HIGH,
+                            "Saturation recurs", DUE));
+        }
+    }
 }

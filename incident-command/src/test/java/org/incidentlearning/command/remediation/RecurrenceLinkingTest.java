@@ -168,6 +168,24 @@ class RecurrenceLinkingTest {
     }
 
     @Test
+    void aTeamInvolvedInTheRecurringIncidentLinksTheRecurrence() {
+        storeEarlierWithDeclinedRemediation();
+
+        fixture.given(declared(RECURRING, RECURRING_STARTED))
+                .when(link("rec-1", EARLIER, "r-1"), MetaData.with(Incident.ACTING_TEAM, "platform"))
+                .expectEvents(linked("rec-1", EARLIER, "r-1"));
+    }
+
+    @Test
+    void aTeamNotInvolvedInTheRecurringIncidentMayNotLinkARecurrenceToIt() {
+        storeEarlierWithDeclinedRemediation();
+
+        assertRejected(fixture.given(declared(RECURRING, RECURRING_STARTED))
+                        .when(link("rec-1", EARLIER, "r-1"), MetaData.with(Incident.ACTING_TEAM, "database")),
+                ErrorCode.NOT_YOUR_TEAM);
+    }
+
+    @Test
     void linkingTheSameRemediationAgainIsANoOpAnsweringTheOriginalRecurrence() {
         storeEarlierWithDeclinedRemediation();
 

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A per-principal request budget (OWASP API4): {@code requests-per-minute} tokens that refill continuously, so a
  * flood from one client is answered 429 with {@code Retry-After} while other clients go on. Requests without a
- * valid credential are budgeted by client address. Every answer carries {@code RateLimit-Limit},
+ * credential, and refused credentials, are budgeted by client address. Every answer carries {@code RateLimit-Limit},
  * {@code RateLimit-Remaining} and {@code RateLimit-Reset}. Buckets are Bucket4j's, kept per principal in a bounded
  * cache.
  */
@@ -32,13 +32,13 @@ public class RequestRateLimit extends OncePerRequestFilter {
     static final String RESET = "RateLimit-Reset";
 
     private final long requestsPerMinute;
-    private final SecurityProblems problems;
+    private final ProblemWriter problems;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(10))
             .build();
 
-    public RequestRateLimit(long requestsPerMinute, SecurityProblems problems) {
+    RequestRateLimit(long requestsPerMinute, ProblemWriter problems) {
         if (requestsPerMinute < 1) {
             throw new IllegalStateException("incident.security.rate-limit.requests-per-minute must be at least 1");
         }
@@ -55,26 +55,33 @@ public class RequestRateLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(@NonNull HttpServletRequest request, @NonNull HttpServletResponse response,
                                     @NonNull FilterChain chain) throws ServletException, IOException {
-        ConsumptionProbe probe = buckets.get(client(request), any -> newBucket()).tryConsumeAndReturnRemaining(1);
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        String client = authentication instanceof IncidentAuthentication principal
+                ? "principal:" + principal.getName() : addressOf(request);
+        if (admit(request, response, client)) {
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** Takes one request from the client's budget; over it, answers 429 and returns false. */
+    boolean admit(HttpServletRequest request, HttpServletResponse response, String client) throws IOException {
+        ConsumptionProbe probe = buckets.get(client, any -> newBucket()).tryConsumeAndReturnRemaining(1);
         long resetSeconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(
                 probe.isConsumed() ? probe.getNanosToWaitForReset() : probe.getNanosToWaitForRefill()) + 1);
         response.setHeader(LIMIT, Long.toString(requestsPerMinute));
         response.setHeader(REMAINING, Long.toString(probe.getRemainingTokens()));
         response.setHeader(RESET, Long.toString(resetSeconds));
         if (probe.isConsumed()) {
-            chain.doFilter(request, response);
-            return;
+            return true;
         }
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(resetSeconds));
         problems.write(response, request, ErrorCode.RATE_LIMITED, "More than " + requestsPerMinute
                 + " requests per minute; retry after " + resetSeconds + " s");
+        return false;
     }
 
-    private static String client(HttpServletRequest request) {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication instanceof IncidentAuthentication principal
-                ? "principal:" + principal.getName()
-                : "address:" + request.getRemoteAddr();
+    static String addressOf(HttpServletRequest request) {
+        return "address:" + request.getRemoteAddr();
     }
 
     private Bucket newBucket() {

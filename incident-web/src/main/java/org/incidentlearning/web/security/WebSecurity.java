@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -41,13 +42,28 @@ public class WebSecurity {
     }
 
     @Bean
-    SecurityProblems securityProblems(ObjectMapper json) {
-        return new SecurityProblems(json);
+    RequestRateLimit requestRateLimit(SecuritySettings settings, ObjectMapper json) {
+        return new RequestRateLimit(settings.rateLimit().requestsPerMinute(), new ProblemWriter(json));
+    }
+
+    /** Also Spring Security's firewall refusal handler, found by its type. */
+    @Bean
+    SecurityProblems securityProblems(ObjectMapper json, RequestRateLimit rateLimit) {
+        return new SecurityProblems(new ProblemWriter(json), rateLimit);
+    }
+
+    /** The rate limit runs inside the security chain, after authentication, not as a servlet filter of its own. */
+    @Bean
+    FilterRegistrationBean<RequestRateLimit> rateLimitOutsideTheChain(RequestRateLimit rateLimit) {
+        FilterRegistrationBean<RequestRateLimit> registration = new FilterRegistrationBean<>(rateLimit);
+        registration.setEnabled(false);
+        return registration;
     }
 
     @Bean
     SecurityFilterChain incidentSecurity(HttpSecurity http, SecuritySettings settings, ApiKeys apiKeys,
-                                         SecurityProblems problems, ObjectProvider<JwtDecoder> jwtDecoder)
+                                         SecurityProblems problems, RequestRateLimit rateLimit,
+                                         ObjectProvider<JwtDecoder> jwtDecoder)
             throws Exception {
         http.csrf(AbstractHttpConfigurer::disable) // no cookies or sessions: nothing a forged request could ride on
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -94,8 +110,7 @@ public class WebSecurity {
                     .accessDeniedHandler(problems)
                     .authenticationManagerResolver(request -> apiKeys));
         }
-        http.addFilterAfter(new RequestRateLimit(settings.rateLimit().requestsPerMinute(), problems),
-                BearerTokenAuthenticationFilter.class);
+        http.addFilterAfter(rateLimit, BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
