@@ -175,8 +175,8 @@ public class Incident {
     public void ensureTeamMayAct(String team, Object command) {
         String named = teamNamedBy(command);
         if (named != null && !named.equals(team)) {
-            throw notYourTeam("A key of team '" + team + "' records in its own team's name only, not in team '"
-                    + named + "'s");
+            throw notYourTeam("Team '" + team + "' records in its own name only, not in the name of team '"
+                    + named + "'");
         }
         RecordedEntry target = entries.get(entryTargetedBy(command));
         String owner = target == null ? null : target.fields().get("team");

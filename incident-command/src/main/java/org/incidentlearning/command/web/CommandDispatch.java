@@ -109,12 +109,12 @@ public class CommandDispatch {
     /** What the body says is checked here; what the incident knows (whose remediation) the incident checks. */
     private static void ensureOwnTeam(String team, Object requestBody) {
         if (requestBody instanceof DeclaresTeam declared && !team.equals(declared.team())) {
-            throw new IncidentRejection(ErrorCode.NOT_YOUR_TEAM, "A key of team '" + team
-                    + "' records in its own team's name only, not in team '" + declared.team() + "'s");
+            throw new IncidentRejection(ErrorCode.NOT_YOUR_TEAM, "Team '" + team
+                    + "' records in its own name only, not in the name of team '" + declared.team() + "'");
         }
         if (requestBody instanceof InvolvesTeams involved && !involved.teams().contains(team)) {
-            throw new IncidentRejection(ErrorCode.NOT_YOUR_TEAM, "A key of team '" + team
-                    + "' declares incidents its team is involved in; add '" + team + "' to teams");
+            throw new IncidentRejection(ErrorCode.NOT_YOUR_TEAM, "Team '" + team
+                    + "' declares only incidents it is involved in; add '" + team + "' to teams");
         }
     }
 

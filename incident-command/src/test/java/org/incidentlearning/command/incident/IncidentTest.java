@@ -1197,7 +1197,7 @@ class IncidentTest {
         void mayNotRecordInAnotherTeamsName() {
             assertRejected(fixture.given(declared()).when(recordTimeline("e-1"), actingAs("platform")),
                     ErrorCode.NOT_YOUR_TEAM)
-                    .expectExceptionMessage(containsString("not in team 'payments'"));
+                    .expectExceptionMessage(containsString("not in the name of team 'payments'"));
         }
 
         @Test
