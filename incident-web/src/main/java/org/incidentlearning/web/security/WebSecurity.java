@@ -8,10 +8,13 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -97,21 +100,27 @@ public class WebSecurity {
                         .requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/**")
                         .hasAnyRole(Role.TEAM.name(), Role.FACILITATOR.name())
                         .anyRequest().denyAll());
-        if (settings.mode() == SecuritySettings.Mode.JWT) {
-            if (jwtDecoder.getIfAvailable() == null) {
-                throw new IllegalStateException("incident.security.mode=jwt needs the identity provider's keys: set "
-                        + "spring.security.oauth2.resourceserver.jwt.issuer-uri, .jwk-set-uri or .public-key-location");
-            }
-            http.oauth2ResourceServer(server -> server.authenticationEntryPoint(problems)
-                    .accessDeniedHandler(problems)
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenPrincipals(settings.jwt()))));
-        } else {
-            http.oauth2ResourceServer(server -> server.authenticationEntryPoint(problems)
-                    .accessDeniedHandler(problems)
-                    .authenticationManagerResolver(request -> apiKeys));
-        }
+        AuthenticationManager credentials = settings.mode() == SecuritySettings.Mode.JWT ? tokens(settings,
+                jwtDecoder.getIfAvailable()) : apiKeys;
+        http.oauth2ResourceServer(server -> server.authenticationEntryPoint(problems)
+                .accessDeniedHandler(problems)
+                .authenticationManagerResolver(request -> credentials));
         http.addFilterAfter(rateLimit, BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * JWT mode accepts the identity provider's tokens only. The manager has no parent, so a token that fails is not
+     * tried as an API key.
+     */
+    private static AuthenticationManager tokens(SecuritySettings settings, JwtDecoder decoder) {
+        if (decoder == null) {
+            throw new IllegalStateException("incident.security.mode=jwt needs the identity provider's keys: set "
+                    + "spring.security.oauth2.resourceserver.jwt.issuer-uri, .jwk-set-uri or .public-key-location");
+        }
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+        provider.setJwtAuthenticationConverter(new TokenPrincipals(settings.jwt()));
+        return new ProviderManager(provider);
     }
 
     private static UrlBasedCorsConfigurationSource cors(List<String> allowedOrigins) {
