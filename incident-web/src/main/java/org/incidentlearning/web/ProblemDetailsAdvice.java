@@ -54,7 +54,7 @@ import java.util.stream.Collectors;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-    private static final String TYPE_PREFIX = "urn:incident-learning:problem:";
+    static final String TYPE_PREFIX = "urn:incident-learning:problem:";
     private static final Pattern SOURCE_LOCATION = Pattern.compile("\\[Source: [^]]*?(line: \\d+, column: \\d+)]");
     private static final Pattern LIBRARY_HINTS = Pattern.compile(":? ?enable `[^`]*` to allow|, from `[^`]*`"
             + "| ?\\(`[^`]*`[^()]*\\)| ?\\(not recognized as one since Feature '\\w+' not enabled for parser\\)");

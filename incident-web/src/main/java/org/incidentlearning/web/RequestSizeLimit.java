@@ -35,6 +35,10 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         this.maxImportBytes = maxImportBytes;
     }
 
+    long maxRequestBytes() {
+        return maxRequestBytes;
+    }
+
     @Override
     protected void doFilterInternal(@NonNull HttpServletRequest request, @NonNull HttpServletResponse response,
                                     @NonNull FilterChain chain) throws ServletException, IOException {

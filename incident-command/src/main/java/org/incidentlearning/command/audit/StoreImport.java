@@ -3,6 +3,8 @@ package org.incidentlearning.command.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.incidentlearning.kernel.audit.EventChain;
 import org.incidentlearning.kernel.error.ErrorCode;
@@ -29,7 +31,9 @@ import java.util.Map;
 @Tag(name = "History (auditors)")
 public class StoreImport {
 
-    public record Imported(long events, long incidents, String lastHash) {
+    public record Imported(@Schema(minimum = "0") long events, @Schema(minimum = "0") long incidents,
+                           @Schema(pattern = EventChain.HASH_PATTERN, maxLength = EventChain.HASH_LENGTH)
+                           String lastHash) {
     }
 
     private final JdbcTemplate jdbc;
@@ -45,6 +49,9 @@ public class StoreImport {
             produces = "application/json")
     @Operation(summary = "Import an NDJSON export into an empty store; refused whole if the store holds events or "
                          + "if any line breaks its incident's hash chain")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "An export of another "
+            + "store (GET /api/export), one event per line; at most incident.max-import-bytes",
+            content = {@Content(mediaType = "application/x-ndjson"), @Content(mediaType = "application/json")})
     public Imported importStore(InputStream body) {
         return transaction.execute(status -> {
             Long stored = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);

@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 
-import static org.incidentlearning.command.web.FieldLimits.ID_PATTERN;
-import static org.incidentlearning.command.web.FieldLimits.NAME;
-import static org.incidentlearning.command.web.FieldLimits.TEXT;
+import static org.incidentlearning.web.FieldLimits.ID_PATTERN;
+import static org.incidentlearning.web.FieldLimits.NAME;
+import static org.incidentlearning.web.FieldLimits.TEXT;
 import org.incidentlearning.kernel.correction.AmendEntryCommand;
 import org.incidentlearning.kernel.correction.RetractEntryCommand;
 
@@ -32,6 +32,9 @@ import java.util.Map;
 @Tag(name = "Corrections (commands)")
 public class CorrectionController {
 
+    /** How many fields one amendment may change. */
+    public static final int MAX_CHANGES = 10;
+
     private final CommandDispatch dispatch;
 
     public CorrectionController(CommandDispatch dispatch) {
@@ -39,7 +42,8 @@ public class CorrectionController {
     }
 
     public record AmendEntryRequest(
-            @NotEmpty @Size(max = 10) Map<@NotBlank @Size(max = NAME) String, @NotBlank @Size(max = TEXT) String> changes,
+            @NotEmpty @Size(max = MAX_CHANGES)
+            Map<@NotBlank @Size(max = NAME) String, @NotBlank @Size(max = TEXT) String> changes,
             @NotBlank @Size(max = TEXT) String reason) {
     }
 

@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.incidentlearning.web.FieldLimits;
 import org.incidentlearning.web.security.IncidentPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,7 +40,7 @@ public class ImportController {
             @Parameter(description = "Record every incident in this team's name instead of the provider's")
             @RequestParam(required = false)
             @Pattern(regexp = "^\\S(.{0,98}\\S)?$", message = "must be 1 to 100 characters without surrounding blanks")
-            String team,
+            @Size(max = FieldLimits.NAME) String team,
             @AuthenticationPrincipal IncidentPrincipal admin) {
         return postmortems.importFile(file, team, admin.name());
     }

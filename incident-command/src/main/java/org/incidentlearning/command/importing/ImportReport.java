@@ -1,7 +1,10 @@
 package org.incidentlearning.command.importing;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.util.List;
 import java.util.Map;
+import org.incidentlearning.web.Uncapped;
 
 /**
  * What an import did. Every record read is counted once: created, amended (an incident that existed and gained
@@ -11,10 +14,12 @@ import java.util.Map;
  * @param notes        per-record problems, in the order of the file
  * @param notMapped    field → how many records held a value there that no command records, and why
  */
-public record ImportReport(int recordsRead, int incidentsCreated, int incidentsAmended, int recordsUnchanged,
-                           int recordsRejected, int eventsStored, List<ImportNote> notes,
+public record ImportReport(@Schema(minimum = "0") int recordsRead, @Schema(minimum = "0") int incidentsCreated,
+                           @Schema(minimum = "0") int incidentsAmended, @Schema(minimum = "0") int recordsUnchanged,
+                           @Schema(minimum = "0") int recordsRejected, @Schema(minimum = "0") int eventsStored,
+                           @Uncapped("as many as the file gives reasons for") List<ImportNote> notes,
                            Map<String, NotMapped> notMapped) {
 
-    public record NotMapped(int records, String reason) {
+    public record NotMapped(@Schema(minimum = "1") int records, String reason) {
     }
 }

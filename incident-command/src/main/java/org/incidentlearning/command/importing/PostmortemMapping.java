@@ -2,7 +2,7 @@ package org.incidentlearning.command.importing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.incidentlearning.command.importing.PostmortemPlan.PlannedCommand;
-import org.incidentlearning.command.web.FieldLimits;
+import org.incidentlearning.web.FieldLimits;
 import org.incidentlearning.kernel.context.ContextKind;
 import org.incidentlearning.kernel.context.RecordContextCommand;
 import org.incidentlearning.kernel.incident.DeclareIncidentCommand;
@@ -36,6 +36,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Turns one record of the public cloud post-mortem data set (IntelligentDDS/Post-mortems-Analysis,
@@ -59,8 +60,8 @@ import java.util.regex.Pattern;
  * <li><b>Limits.</b> What a team posting by hand could not send is not sent, because the views are sized for it
  *     too: a component, impact or label longer than 100 characters is dropped (noted), a list keeps its first 50
  *     entries (noted), and texts are cut as said here. Linkage ends may be longer (the map keeps up to
- *     {@value #LINK_END_LIMIT} characters): the data set has propagation entries that are lists of services written
- *     as one string, and the map must show the path exactly as written.</li>
+ *     {@value FieldLimits#LINK_END} characters): the data set has propagation entries that are lists of services
+ *     written as one string, and the map must show the path exactly as written.</li>
  * <li><b>Severity</b> from the duration: ≥ 360 minutes SEV1, ≥ 120 SEV2, ≥ 30 SEV3, shorter SEV4; unknown SEV3
  *     (noted). The data set has no severity of its own; the duration is the closest thing to how loud it was.</li>
  * <li><b>Account.</b> {@code details} → a timeline entry OBSERVATION at startedAt by the team, text
@@ -78,8 +79,8 @@ import java.util.regex.Pattern;
  *     (no {@code label}) are read as one label object (noted). No label at all → no classification (noted).</li>
  * <li><b>Propagation.</b> {@code propagation pass} {"1": A, "2": B, …} in key order → TECHNICAL linkages between
  *     consecutive entries (trimmed): from A to B, {@code "Failure propagated from A to B"}, no condition, not
- *     believed absent. An empty entry, or one longer than {@value #LINK_END_LIMIT} characters, breaks the chain: no
- *     link touches it (noted); a link from an entry to the same name is skipped (noted).</li>
+ *     believed absent. An empty entry, or one longer than {@value FieldLimits#LINK_END} characters, breaks the
+ *     chain: no link touches it (noted); a link from an entry to the same name is skipped (noted).</li>
  * <li><b>Resolution.</b> With a duration: resolved at startedAt + duration, resolution
  *     {@code "Mitigated: " + mitigation.label} joined with {@code ", "} (none → no resolution text). Without a
  *     duration the incident stays OPEN (noted).</li>
@@ -95,7 +96,6 @@ import java.util.regex.Pattern;
 public final class PostmortemMapping {
 
     /** The longest linkage end the socio-technical map stores (its from/to columns). */
-    static final int LINK_END_LIMIT = 500;
 
     private static final String UNKNOWN_PROVIDER = "unknown-provider";
 
@@ -123,6 +123,7 @@ public final class PostmortemMapping {
             Map.entry("mitigation.label", "mitigation categories: kept only inside the resolution text "
                                           + "('Mitigated: …') of incidents with a duration, not as labels"));
     private static final String UNKNOWN_FIELD = "not a field of the data set's schema";
+    private static final String MISSPELLED_VERIFICATION = "misspelling of 'verification': " + VERIFICATION;
 
     private final String sourceId;
     private final String incidentId;
@@ -148,7 +149,13 @@ public final class PostmortemMapping {
         if (NOT_MAPPED.containsKey(field)) {
             return NOT_MAPPED.get(field);
         }
-        return field.startsWith("verif") ? "misspelling of 'verification': " + VERIFICATION : UNKNOWN_FIELD;
+        return field.startsWith("verif") ? MISSPELLED_VERIFICATION : UNKNOWN_FIELD;
+    }
+
+    /** The longest reason {@link #reasonNotMapped(String)} gives, for the OpenAPI document. */
+    public static int longestReasonNotMapped() {
+        return Stream.concat(NOT_MAPPED.values().stream(), Stream.of(MISSPELLED_VERIFICATION, UNKNOWN_FIELD))
+                .mapToInt(String::length).max().orElseThrow();
     }
 
     /** The documented rule: the longer the impact lasted, the worse; unknown is taken as middling. */
@@ -379,8 +386,8 @@ public final class PostmortemMapping {
             keys.add(key);
             if (entry == null) {
                 note("propagation pass." + key, "entry " + key + " is empty: no link to or from it");
-            } else if (entry.length() > LINK_END_LIMIT) {
-                note("propagation pass." + key, "entry " + key + " is longer than " + LINK_END_LIMIT
+            } else if (entry.length() > FieldLimits.LINK_END) {
+                note("propagation pass." + key, "entry " + key + " is longer than " + FieldLimits.LINK_END
                                                 + " characters, more than the map keeps: no link to or from it");
                 entry = null;
             }

@@ -36,11 +36,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import static org.incidentlearning.command.web.FieldLimits.ID_PATTERN;
-import static org.incidentlearning.command.web.FieldLimits.LIST;
-import static org.incidentlearning.command.web.FieldLimits.NAME;
-import static org.incidentlearning.command.web.FieldLimits.TEXT;
-import static org.incidentlearning.command.web.FieldLimits.TITLE;
+import static org.incidentlearning.web.FieldLimits.ID_PATTERN;
+import static org.incidentlearning.web.FieldLimits.LIST;
+import static org.incidentlearning.web.FieldLimits.NAME;
+import static org.incidentlearning.web.FieldLimits.TEXT;
+import static org.incidentlearning.web.FieldLimits.TITLE;
 
 @RestController
 @RequestMapping(path = "/api/incidents", consumes = "application/json", produces = "application/json")

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.UUID;
 
-import static org.incidentlearning.command.web.FieldLimits.ID_PATTERN;
-import static org.incidentlearning.command.web.FieldLimits.NAME;
-import static org.incidentlearning.command.web.FieldLimits.TEXT;
+import static org.incidentlearning.web.FieldLimits.ID_PATTERN;
+import static org.incidentlearning.web.FieldLimits.NAME;
+import static org.incidentlearning.web.FieldLimits.TEXT;
 import org.incidentlearning.kernel.remediation.CompleteRemediationCommand;
 import org.incidentlearning.kernel.remediation.DecideNotToRemediateCommand;
 import org.incidentlearning.kernel.remediation.LinkRecurrenceCommand;

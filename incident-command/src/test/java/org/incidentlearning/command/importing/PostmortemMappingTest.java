@@ -13,6 +13,7 @@ import org.incidentlearning.kernel.linkage.DiscoverLinkageCommand;
 import org.incidentlearning.kernel.linkage.LinkageKind;
 import org.incidentlearning.kernel.timeline.RecordTimelineEntryCommand;
 import org.incidentlearning.kernel.timeline.TimelineEntryKind;
+import org.incidentlearning.web.FieldLimits;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -446,14 +447,14 @@ class PostmortemMappingTest {
         void anEntryLongerThanTheMapKeepsBreaksTheChain() {
             ObjectNode record = json(TIDY);
             record.set("propagation pass", JSON.createObjectNode().put("1", "storage")
-                    .put("2", "x".repeat(PostmortemMapping.LINK_END_LIMIT + 1)).put("3", "portal").put("4", "customers"));
+                    .put("2", "x".repeat(FieldLimits.LINK_END + 1)).put("3", "portal").put("4", "customers"));
             PostmortemPlan plan = PostmortemMapping.plan("azure-20170929-1", record, null);
             assertThat(commands(plan, DiscoverLinkageCommand.class))
                     .extracting(DiscoverLinkageCommand::from, DiscoverLinkageCommand::to)
                     .containsExactly(tuple("portal", "customers"));
             assertThat(plan.notes()).singleElement().satisfies(note -> {
                 assertThat(note.field()).isEqualTo("propagation pass.2");
-                assertThat(note.note()).contains("longer than " + PostmortemMapping.LINK_END_LIMIT + " characters");
+                assertThat(note.note()).contains("longer than " + FieldLimits.LINK_END + " characters");
             });
         }
 

@@ -1,6 +1,9 @@
 package org.incidentlearning.query.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import org.incidentlearning.web.PageOf;
@@ -22,7 +25,10 @@ import java.util.List;
 @Tag(name = "Projections (operators)")
 public class ProjectionAdminController {
 
-    private static final String NAME_PATTERN = "^[A-Za-z0-9._-]{1,100}$";
+    /** What a projection's name looks like; the names are those of the event processors. */
+    static final int NAME_LENGTH = 100;
+    private static final String NAME = "[A-Za-z0-9._-]{1," + NAME_LENGTH + "}";
+    static final String NAME_PATTERN = "^" + NAME + "$";
     private static final String PATH = "/api/admin/projections";
 
     private final Projections projections;
@@ -47,6 +53,9 @@ public class ProjectionAdminController {
     @PostMapping("/{name}/replay")
     @Operation(summary = "Rebuild one projection from the first event, in the background (202); its reads go on "
                          + "being answered meanwhile, from views that may be partly rebuilt. 409 while it replays")
+    @ApiResponse(responseCode = "202", description = "The replay started; Location is where its progress is read",
+            headers = @Header(name = "Location", required = true,
+                    schema = @Schema(format = "uri-reference", pattern = "^" + PATH + "/" + NAME + "$")))
     public ResponseEntity<ProjectionStatus> replay(@PathVariable @Pattern(regexp = NAME_PATTERN) String name) {
         ProjectionStatus accepted = projections.replay(name);
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(PATH + "/" + name)).body(accepted);
@@ -55,6 +64,9 @@ public class ProjectionAdminController {
     @PostMapping("/replay")
     @Operation(summary = "Rebuild every projection from the first event, in the background (202); reads go on "
                          + "being answered meanwhile, from views that may be partly rebuilt. 409 while any replays")
+    @ApiResponse(responseCode = "202", description = "The replays started; Location is where their progress is read",
+            headers = @Header(name = "Location", required = true,
+                    schema = @Schema(type = "string", format = "uri-reference", allowableValues = PATH)))
     public ResponseEntity<PageOf<ProjectionStatus>> replayAll() {
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(PATH))
                 .body(page(projections.replayAll()));

@@ -34,7 +34,7 @@ public class AuditController {
     @Operation(summary = "Every stored event in commit order, after a position; `next` is the cursor for the next "
                          + "page. Filters: type (simple name), team (actor or a team named in the event), from/to")
     public EventFeed.Page events(@RequestParam(defaultValue = "0") @Min(0) long after,
-                                 @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
+                                 @RequestParam(defaultValue = "100") @Min(1) @Max(EventFeed.MAX_PAGE_SIZE) int size,
                                  @RequestParam(required = false) @Size(max = 100) String type,
                                  @RequestParam(required = false) @Size(max = 100) String team,
                                  @RequestParam(required = false)

@@ -1,12 +1,16 @@
 package org.incidentlearning.query.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.incidentlearning.kernel.audit.EventChain;
+import org.incidentlearning.web.Uncapped;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Recomputes the hash chains from the stored rows and compares them with the hashes written at append time. A
@@ -17,14 +21,35 @@ import java.util.List;
 @Component
 public class EventChainVerification {
 
-    public record IncidentVerification(boolean valid, long events, Long firstBrokenSequence, String reason) {
+    /** Why a chain is broken, for the event with the sequence number in place of %d. */
+    private static final String MISSING = "event %d is missing";
+    private static final String UNHASHED = "event %d has no stored hash";
+    private static final String OUT_OF_ORDER = "event %d does not follow the one before it";
+    private static final String ALTERED = "event %d differs from what was recorded";
+    private static final String GONE = "event %d was recorded and is gone";
+
+    /** The reasons' limits are set from the reasons themselves (QueryDocumentation). */
+    public record IncidentVerification(boolean valid, @Schema(minimum = "1") long events,
+                                       @Schema(minimum = "1") Long firstBrokenSequence, String reason) {
     }
 
-    public record BrokenIncident(String incidentId, long firstBrokenSequence, String reason) {
+    public record BrokenIncident(@Schema(maxLength = StoredEventRow.COLUMN_LENGTH) String incidentId,
+                                 @Schema(minimum = "1") long firstBrokenSequence, String reason) {
     }
 
-    public record StoreVerification(boolean valid, long incidents, long events, List<BrokenIncident> brokenIncidents,
-                                    String digest, long digestPosition) {
+    public record StoreVerification(boolean valid, @Schema(minimum = "0") long incidents,
+                                    @Schema(minimum = "0") long events,
+                                    @Uncapped("every incident whose chain is broken")
+                                    List<BrokenIncident> brokenIncidents,
+                                    @Schema(pattern = EventChain.HASH_PATTERN, maxLength = EventChain.HASH_LENGTH)
+                                    String digest,
+                                    @Schema(minimum = "0") long digestPosition) {
+    }
+
+    /** The longest reason a broken chain is given: a template with the longest sequence number in it. */
+    public static int longestReason() {
+        return Stream.of(MISSING, UNHASHED, OUT_OF_ORDER, ALTERED, GONE)
+                .mapToInt(reason -> String.format(Locale.ROOT, reason, Long.MAX_VALUE).length()).max().orElseThrow();
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -75,27 +100,27 @@ public class EventChainVerification {
             StoredEventRow row = rows.get(i);
             long sequence = i + 1L;
             if (row.sequence() != i) {
-                return broken(rows, sequence, "event " + sequence + " is missing");
+                return broken(rows, sequence, MISSING);
             }
             if (row.storedHash() == null) {
-                return broken(rows, sequence, "event " + sequence + " has no stored hash");
+                return broken(rows, sequence, UNHASHED);
             }
             if (!previous.equals(row.storedPreviousHash())) {
-                return broken(rows, sequence, "event " + sequence + " does not follow the one before it");
+                return broken(rows, sequence, OUT_OF_ORDER);
             }
             String recomputed = row.recomputedHash(previous);
             if (!recomputed.equals(row.storedHash())) {
-                return broken(rows, sequence, "event " + sequence + " differs from what was recorded");
+                return broken(rows, sequence, ALTERED);
             }
             previous = recomputed;
         }
         if (storedHashes > rows.size()) {
-            return broken(rows, rows.size() + 1L, "event " + (rows.size() + 1) + " was recorded and is gone");
+            return broken(rows, rows.size() + 1L, GONE);
         }
         return new IncidentVerification(true, rows.size(), null, null);
     }
 
     private static IncidentVerification broken(List<StoredEventRow> rows, long sequence, String reason) {
-        return new IncidentVerification(false, rows.size(), sequence, reason);
+        return new IncidentVerification(false, rows.size(), sequence, String.format(Locale.ROOT, reason, sequence));
     }
 }

@@ -2,6 +2,10 @@ package org.incidentlearning.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.incidentlearning.kernel.audit.EventChain;
+import org.incidentlearning.web.Uncapped;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,10 +29,22 @@ import java.util.stream.StreamSupport;
 public class EventFeed {
 
     static final Duration GAP_SETTLE = Duration.ofSeconds(5);
+    /** The most events one page of the feed holds. */
+    static final int MAX_PAGE_SIZE = 1000;
     private static final int SCAN_BATCH = 500;
 
-    public record FeedEvent(long position, String eventId, String incidentId, long sequence, String type,
-                            Instant timestamp, String actor, JsonNode payload, JsonNode metadata, String hash) {
+    public record FeedEvent(@Schema(minimum = "1") long position,
+                            @Schema(maxLength = StoredEventRow.COLUMN_LENGTH) String eventId,
+                            @Schema(maxLength = StoredEventRow.COLUMN_LENGTH) String incidentId,
+                            @Schema(minimum = "1") long sequence,
+                            @Schema(maxLength = StoredEventRow.COLUMN_LENGTH, description = "The event's simple type "
+                                    + "name, e.g. IncidentDeclaredEvent") String type,
+                            Instant timestamp,
+                            @Uncapped("who caused the event, an API key's name or a JWT's subject; names in "
+                                      + "configuration and token subjects have no limit") String actor,
+                            JsonNode payload, JsonNode metadata,
+                            @Schema(pattern = EventChain.HASH_PATTERN, maxLength = EventChain.HASH_LENGTH)
+                            String hash) {
     }
 
     public record Filter(String type, String team, Instant from, Instant to) {
@@ -51,7 +67,9 @@ public class EventFeed {
         }
     }
 
-    public record Page(List<FeedEvent> items, long next, int size) {
+    public record Page(@ArraySchema(maxItems = MAX_PAGE_SIZE) List<FeedEvent> items,
+                       @Schema(minimum = "0", description = "The position to ask for events after next") long next,
+                       @Schema(minimum = "1", maximum = "" + MAX_PAGE_SIZE) int size) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;

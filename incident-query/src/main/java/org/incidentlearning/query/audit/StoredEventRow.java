@@ -10,6 +10,8 @@ record StoredEventRow(long position, String eventId, String incidentId, long seq
                       String timestamp, String payloadType, String payloadRevision, byte[] payload, byte[] metaData,
                       String storedPreviousHash, String storedHash) {
 
+    /** What the event store's VARCHAR columns hold: ids, types and the names of payload types. */
+    static final int COLUMN_LENGTH = 255;
     static final String COLUMNS = "e.global_index, e.event_identifier, e.aggregate_identifier, e.sequence_number, "
                                   + "e.type, e.time_stamp, e.payload_type, e.payload_revision, e.payload, e.meta_data, "
                                   + "h.previous_hash, h.hash";

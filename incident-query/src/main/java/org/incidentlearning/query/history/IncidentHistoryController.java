@@ -1,6 +1,7 @@
 package org.incidentlearning.query.history;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,6 +29,9 @@ import java.util.Map;
 @Tag(name = "History (auditors)")
 public class IncidentHistoryController {
 
+    /** What the event store's VARCHAR columns hold of an event's id and type. */
+    private static final int EVENT_STORE_COLUMN = 255;
+
     private final EventStore eventStore;
 
     public IncidentHistoryController(EventStore eventStore) {
@@ -35,14 +39,17 @@ public class IncidentHistoryController {
     }
 
     /** One stored event; {@code sequence} counts from 1, so the last one equals the incident's version. */
-    public record StoredEvent(long sequence, String eventId, String type, Instant timestamp, Object payload,
-                              Map<String, Object> metadata) {
+    public record StoredEvent(@Schema(minimum = "1") long sequence,
+                              @Schema(maxLength = EVENT_STORE_COLUMN) String eventId,
+                              @Schema(maxLength = EVENT_STORE_COLUMN, description = "The event's simple type name")
+                              String type,
+                              Instant timestamp, Object payload, Map<String, Object> metadata) {
     }
 
     @GetMapping("/{incidentId}/events")
     @Operation(summary = "The incident's stored events in order, with when each was recorded")
     public PageOf<StoredEvent> events(@PathVariable @Pattern(regexp = PathIds.PATTERN) String incidentId,
-                                      @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+                                      @RequestParam(defaultValue = "0") @Min(0) @Max(PageOf.MAX_PAGE) int page,
                                       @RequestParam(defaultValue = "500") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
         List<? extends DomainEventMessage<?>> all = eventStore.readEvents(incidentId).asStream().toList();
         if (all.isEmpty()) {

@@ -1,6 +1,8 @@
 package org.incidentlearning.query.hotspot;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.kernel.error.Require;
@@ -32,8 +34,12 @@ public class HotspotController {
     @Operation(summary = "Incidents per component or team and week/month/year, by when they started, with a "
                          + "severity-weighted score, recurrences of declined remediations and a trend. from and to "
                          + "are dates (to included) or timestamps (to excluded)")
-    public HotspotTimeline.Hotspots hotspots(@RequestParam(defaultValue = "component") String by,
-                                             @RequestParam(defaultValue = "month") String bucket,
+    public HotspotTimeline.Hotspots hotspots(@RequestParam(defaultValue = "component")
+                                             @Parameter(schema = @Schema(allowableValues = {"component", "team"},
+                                                     description = "Case does not matter")) String by,
+                                             @RequestParam(defaultValue = "month")
+                                             @Parameter(schema = @Schema(allowableValues = {"week", "month", "year"},
+                                                     description = "Case does not matter")) String bucket,
                                              @RequestParam(required = false) String from,
                                              @RequestParam(required = false) String to) {
         HotspotTimeline.Dimension dimension = switch (by.toLowerCase()) {

@@ -1,5 +1,8 @@
 package org.incidentlearning.query.hotspot;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.incidentlearning.web.FieldLimits;
+import org.incidentlearning.web.Uncapped;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -21,14 +24,21 @@ public class HotspotTimeline {
 
     public enum Dimension { COMPONENT, TEAM }
 
-    public record Point(String bucket, long incidents, long score, long recurrences) {
+    /** The bucket labels' and lists' limits follow from the buckets themselves (QueryDocumentation). */
+    public record Point(String bucket, @Schema(minimum = "1") long incidents, @Schema(minimum = "0") long score,
+                        @Schema(minimum = "0") long recurrences) {
     }
 
-    public record Series(String key, long incidents, long score, long recurrences, Trend trend, List<Point> points) {
+    public record Series(@Schema(maxLength = FieldLimits.NAME, description = "The component or team") String key,
+                         @Schema(minimum = "1") long incidents, @Schema(minimum = "0") long score,
+                         @Schema(minimum = "0") long recurrences, Trend trend, List<Point> points) {
     }
 
-    public record Hotspots(String by, String bucket, Instant from, Instant to, List<String> window, String trendRule,
-                           List<Series> series) {
+    public record Hotspots(@Schema(allowableValues = {"component", "team"}) String by,
+                           @Schema(allowableValues = {"week", "month", "year"}) String bucket,
+                           Instant from, Instant to, List<String> window,
+                           @Schema(allowableValues = Trend.RULE) String trendRule,
+                           @Uncapped("one per component or team with incidents") List<Series> series) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;

@@ -1,6 +1,10 @@
 package org.incidentlearning.query.incident;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,7 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+
+import static org.incidentlearning.web.FieldLimits.VERSION_TAG_LENGTH;
+import static org.incidentlearning.web.FieldLimits.VERSION_TAG_PATTERN;
 
 @RestController
 @RequestMapping(path = "/api/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -57,13 +65,24 @@ public class IncidentQueryController {
     public PageOf<IncidentSummary> list(@RequestParam(required = false) @Size(max = 100) String team,
                                         @RequestParam(required = false) @Size(max = 100) String component,
                                         @RequestParam(required = false) IncidentStatus status,
-                                        @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+                                        @RequestParam(defaultValue = "0") @Min(0) @Max(PageOf.MAX_PAGE) int page,
                                         @RequestParam(defaultValue = "50") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
         freshness.awaitAll();
         return views.list(new IncidentFilter(team, component, status), page, size);
     }
 
     @GetMapping("/{incidentId}")
+    @ApiResponse(responseCode = "200", description = "The incident view; ETag names the version it reflects",
+            headers = @Header(name = "ETag", required = true, schema = @Schema(pattern = VERSION_TAG_PATTERN,
+                    maxLength = VERSION_TAG_LENGTH)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object",
+                    description = "The incident view document (its fields are listed in the README)")))
+    @ApiResponse(responseCode = "503", description = "The incident's events are stored but its view is still being "
+                                                     + "built (after a replay); retry shortly",
+            headers = @Header(name = "Retry-After", required = true, schema = @Schema(type = "integer",
+                    format = "int64", minimum = "1", maximum = "1")),
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     @Operation(summary = "The incident view: timeline by occurrence, mental models, divergences, contexts, "
                          + "coordinations, linkages, remediations with their decisions, corrections. With asOf "
                          + "(a timestamp): the view built from the events recorded up to that moment")
@@ -86,6 +105,11 @@ public class IncidentQueryController {
     }
 
     @GetMapping("/{incidentId}/{collection}/{entryId}")
+    @ApiResponse(responseCode = "200", description = "The entry; ETag names the incident's version",
+            headers = @Header(name = "ETag", required = true, schema = @Schema(pattern = VERSION_TAG_PATTERN,
+                    maxLength = VERSION_TAG_LENGTH)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object",
+                    description = "One entry as the incident view shows it")))
     @Operation(summary = "One recorded entry of an incident, as the incident view shows it")
     public ResponseEntity<String> entry(@PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,
                                         @PathVariable String collection,
@@ -105,6 +129,11 @@ public class IncidentQueryController {
                 .orElseThrow(() -> new IncidentRejection(ErrorCode.UNKNOWN_ENTRY,
                         "Incident " + incidentId + " has no " + collection + " entry " + entryId));
         return ResponseEntity.ok().eTag(Long.toString(view.version)).body(views.write(found));
+    }
+
+    /** The collections an entry is read from, as they appear in paths. */
+    public static Set<String> collections() {
+        return COLLECTIONS.keySet();
     }
 
     private static IncidentRejection unknown(String incidentId) {

@@ -1,11 +1,14 @@
 package org.incidentlearning.query.incident;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.incidentlearning.kernel.correction.EntryKind;
 import org.incidentlearning.kernel.incident.IncidentStatus;
 import org.incidentlearning.kernel.incident.Severity;
 import org.incidentlearning.kernel.linkage.LinkageKind;
 import org.incidentlearning.kernel.remediation.RemediationPriority;
 import org.incidentlearning.kernel.remediation.RemediationState;
+import org.incidentlearning.web.FieldLimits;
+import org.incidentlearning.web.PathIds;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -126,11 +129,17 @@ public class IncidentView {
     }
 
     public static class Recurrence {
+        @Schema(pattern = PathIds.PATTERN)
         public String recurrenceId;
+        @Schema(pattern = PathIds.PATTERN)
         public String incidentId;
+        @Schema(pattern = PathIds.PATTERN)
         public String ofIncidentId;
+        @Schema(pattern = PathIds.PATTERN)
         public String remediationId;
+        @Schema(maxLength = FieldLimits.NAME)
         public String decidingTeam;
+        @Schema(maxLength = FieldLimits.TEXT)
         public String note;
         public Instant linkedAt;
     }

@@ -1,7 +1,10 @@
 package org.incidentlearning.query.learning;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.incidentlearning.query.paging.PagedQuery;
+import org.incidentlearning.web.FieldLimits;
 import org.incidentlearning.web.PageOf;
+import org.incidentlearning.web.PathIds;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -15,8 +18,13 @@ import java.util.List;
 @Repository
 public class KnowledgeSearch {
 
-    public record Hit(String incidentId, String incidentTitle, String entryId, String entryKind, String field,
-                      String team, String excerpt, Instant recordedAt) {
+    public record Hit(@Schema(pattern = PathIds.PATTERN) String incidentId,
+                      @Schema(maxLength = FieldLimits.TITLE) String incidentTitle,
+                      @Schema(pattern = PathIds.PATTERN) String entryId,
+                      @Schema(maxLength = LearningProjection.KIND_LENGTH) String entryKind,
+                      @Schema(maxLength = LearningProjection.FIELD_LENGTH) String field,
+                      @Schema(maxLength = FieldLimits.NAME) String team,
+                      @Schema(maxLength = LearningLens.EXCERPT_LENGTH) String excerpt, Instant recordedAt) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;

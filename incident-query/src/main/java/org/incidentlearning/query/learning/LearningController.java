@@ -36,7 +36,7 @@ public class LearningController {
     public PageOf<RemediationLedger.Item> remediations(
             @RequestParam(required = false) @Size(max = 100) String team,
             @RequestParam(required = false) RemediationState state,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(PageOf.MAX_PAGE) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
         freshness.awaitAll(LearningProjection.PROCESSING_GROUP);
         return ledger.items(team, state, page, size);
@@ -54,7 +54,7 @@ public class LearningController {
     @Operation(summary = "Full-text search over everything recorded; every word of q must occur")
     public PageOf<KnowledgeSearch.Hit> search(@RequestParam @NotBlank @Size(min = 2, max = 200) String q,
                                               @RequestParam(required = false) @Size(max = 100) String team,
-                                              @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+                                              @RequestParam(defaultValue = "0") @Min(0) @Max(PageOf.MAX_PAGE) int page,
                                               @RequestParam(defaultValue = "50") @Min(1) @Max(PageOf.MAX_SIZE)
                                               int size) {
         freshness.awaitAll(LearningProjection.PROCESSING_GROUP);

@@ -1,5 +1,10 @@
 package org.incidentlearning.query.learning;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.incidentlearning.kernel.error.Require;
+import org.incidentlearning.web.PathIds;
+import org.incidentlearning.web.Uncapped;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -9,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.incidentlearning.web.FieldLimits.NAME;
+
 /**
  * Cross-incident trends: how incidents fall into classification buckets year by year, and how each team talks —
  * how often its recorded text uses "root cause" and blame phrasing, per 100 entries, with a few examples.
@@ -16,20 +23,37 @@ import java.util.Map;
 @Repository
 public class LearningLens {
 
-    public record LabelYear(String year, long incidents) {
+    /** How many of a team's blame-phrased entries the lens shows, newest first. */
+    static final int BLAME_EXAMPLES = 3;
+    /** An excerpt: up to this much of the text before the phrase and from it on, and an ellipsis at each cut. */
+    private static final int BEFORE = 80;
+    private static final int FROM = 120;
+    static final int EXCERPT_LENGTH = BEFORE + FROM + 2;
+
+    public record LabelYear(@Schema(pattern = "^\\d{1,4}$", maxLength = 4) String year,
+                            @Schema(minimum = "1") long incidents) {
     }
 
-    public record Classification(String label, long incidents, List<LabelYear> years) {
+    public record Classification(@Schema(maxLength = NAME) String label, @Schema(minimum = "1") long incidents,
+                                 @ArraySchema(maxItems = Require.YEARS) List<LabelYear> years) {
     }
 
-    public record Example(String incidentId, String entryId, String entryKind, String excerpt) {
+    public record Example(@Schema(pattern = PathIds.PATTERN) String incidentId,
+                          @Schema(pattern = PathIds.PATTERN) String entryId,
+                          @Schema(maxLength = LearningProjection.KIND_LENGTH) String entryKind,
+                          @Schema(maxLength = EXCERPT_LENGTH) String excerpt) {
     }
 
-    public record TeamLanguage(String team, long entries, long rootCause, long blame, double rootCausePer100Entries,
-                               double blamePer100Entries, List<Example> blameExamples) {
+    public record TeamLanguage(@Schema(maxLength = NAME) String team, @Schema(minimum = "1") long entries,
+                               @Schema(minimum = "0") long rootCause, @Schema(minimum = "0") long blame,
+                               @Schema(minimum = "0") double rootCausePer100Entries,
+                               @Schema(minimum = "0") double blamePer100Entries,
+                               @ArraySchema(maxItems = BLAME_EXAMPLES) List<Example> blameExamples) {
     }
 
-    public record Lens(List<Classification> classifications, List<TeamLanguage> languageByTeam,
+    /** The phrase lists' limits are set from the lists themselves (QueryDocumentation). */
+    public record Lens(@Uncapped("every label incidents were classified with") List<Classification> classifications,
+                       @Uncapped("every team that recorded text") List<TeamLanguage> languageByTeam,
                        List<String> rootCausePhrases, List<String> blamePhrases) {
     }
 
@@ -75,15 +99,16 @@ public class LearningLens {
 
     private List<Example> blameExamples(String team) {
         return jdbc.query("SELECT incident_id, entry_id, entry_kind, text, text_lower FROM recorded_text "
-                          + "WHERE team = :team AND blame > 0 ORDER BY recorded_at DESC, entry_id LIMIT 3",
-                new MapSqlParameterSource("team", team), (rs, row) -> new Example(rs.getString(1), rs.getString(2),
-                        rs.getString(3), excerpt(rs.getString(4), rs.getString(5), LanguageUse.BLAME)));
+                          + "WHERE team = :team AND blame > 0 ORDER BY recorded_at DESC, entry_id LIMIT :examples",
+                new MapSqlParameterSource("team", team).addValue("examples", BLAME_EXAMPLES),
+                (rs, row) -> new Example(rs.getString(1), rs.getString(2), rs.getString(3),
+                        excerpt(rs.getString(4), rs.getString(5), LanguageUse.BLAME)));
     }
 
     static String excerpt(String text, String lower, List<String> phrases) {
         int at = phrases.stream().mapToInt(lower::indexOf).filter(i -> i >= 0).min().orElse(0);
-        int start = Math.max(0, at - 80);
-        int end = Math.min(text.length(), at + 120);
+        int start = Math.max(0, at - BEFORE);
+        int end = Math.min(text.length(), at + FROM);
         return (start > 0 ? "…" : "") + text.substring(start, end) + (end < text.length() ? "…" : "");
     }
 

@@ -43,6 +43,9 @@ import java.util.Set;
 public class LearningProjection {
 
     public static final String PROCESSING_GROUP = "learning-views";
+    /** What the recorded_text table holds of an entry's kind and of a field's name. */
+    static final int KIND_LENGTH = 32;
+    static final int FIELD_LENGTH = 32;
 
     /** The amendable fields that are text worth searching and reading for language. */
     private static final Set<String> TEXT_FIELDS = Set.of("text", "subject", "belief", "description", "effect",

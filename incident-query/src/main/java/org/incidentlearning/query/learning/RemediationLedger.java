@@ -1,9 +1,12 @@
 package org.incidentlearning.query.learning;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.incidentlearning.kernel.remediation.RemediationPriority;
 import org.incidentlearning.kernel.remediation.RemediationState;
 import org.incidentlearning.query.paging.PagedQuery;
+import org.incidentlearning.web.FieldLimits;
 import org.incidentlearning.web.PageOf;
+import org.incidentlearning.web.PathIds;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -19,10 +22,16 @@ import java.util.List;
 @Repository
 public class RemediationLedger {
 
-    public record Item(String remediationId, String incidentId, String incidentTitle, String team, String description,
-                       RemediationState state, RemediationPriority priority, LocalDate dueBy, String rationale,
-                       String acceptedRisk, LocalDate revisitBy, String completionNote, long recurrences,
-                       Instant proposedAt, Instant decidedAt) {
+    public record Item(@Schema(pattern = PathIds.PATTERN) String remediationId,
+                       @Schema(pattern = PathIds.PATTERN) String incidentId,
+                       @Schema(maxLength = FieldLimits.TITLE) String incidentTitle,
+                       @Schema(maxLength = FieldLimits.NAME) String team,
+                       @Schema(maxLength = FieldLimits.TEXT) String description,
+                       RemediationState state, RemediationPriority priority, LocalDate dueBy,
+                       @Schema(maxLength = FieldLimits.TEXT) String rationale,
+                       @Schema(maxLength = FieldLimits.TEXT) String acceptedRisk, LocalDate revisitBy,
+                       @Schema(maxLength = FieldLimits.TEXT) String completionNote,
+                       @Schema(minimum = "0") long recurrences, Instant proposedAt, Instant decidedAt) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;

@@ -1,6 +1,8 @@
 package org.incidentlearning.query.map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.query.incident.ViewFreshness;
@@ -26,8 +28,11 @@ public class MapController {
     @GetMapping("/api/map")
     @Operation(summary = "Components and teams with every link incidents revealed (condition, believed-absent, "
                          + "discoveredIn). format=json (default), dot (Graphviz) or mermaid; kind=TECHNICAL|SOCIAL")
-    public ResponseEntity<?> map(@RequestParam(defaultValue = "json") String format,
-                                 @RequestParam(required = false) String kind) {
+    public ResponseEntity<?> map(@RequestParam(defaultValue = "json")
+                                 @Parameter(schema = @Schema(allowableValues = {"json", "dot", "mermaid"}))
+                                 String format,
+                                 @RequestParam(required = false)
+                                 @Parameter(schema = @Schema(allowableValues = {"TECHNICAL", "SOCIAL"})) String kind) {
         if (kind != null && !kind.equals("TECHNICAL") && !kind.equals("SOCIAL")) {
             throw IncidentRejection.invalid("'kind' must be TECHNICAL or SOCIAL, got '" + kind + "'");
         }

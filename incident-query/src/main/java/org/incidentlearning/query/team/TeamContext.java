@@ -1,11 +1,17 @@
 package org.incidentlearning.query.team;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.incidentlearning.kernel.context.ContextKind;
 import org.incidentlearning.kernel.incident.IncidentStatus;
 import org.incidentlearning.kernel.incident.Severity;
 import org.incidentlearning.kernel.linkage.LinkageKind;
 import org.incidentlearning.kernel.remediation.RemediationPriority;
 import org.incidentlearning.kernel.remediation.RemediationState;
+import org.incidentlearning.kernel.timeline.CoordinationKind;
 import org.incidentlearning.query.incident.IncidentView;
+import org.incidentlearning.web.PathIds;
+import org.incidentlearning.web.Uncapped;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,41 +20,83 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static org.incidentlearning.web.FieldLimits.LINK_END;
+import static org.incidentlearning.web.FieldLimits.LIST;
+import static org.incidentlearning.web.FieldLimits.NAME;
+import static org.incidentlearning.web.FieldLimits.TEXT;
+import static org.incidentlearning.web.FieldLimits.TITLE;
+
 /**
  * What one team learned across incidents: what it believed, where it diverged from others, the pressures it faced,
  * what it owns and decided (declined items with every recurrence since), and the links it was part of.
  */
-public record TeamContext(String team, List<IncidentRef> incidents, List<MentalModel> mentalModels,
-                          List<Divergence> divergences, List<Context> contexts, List<Coordination> coordinations,
-                          List<Remediation> remediations, Map<RemediationState, Long> remediationsByState,
-                          List<Linkage> linkages) {
+public record TeamContext(
+        @Schema(maxLength = NAME) String team,
+        @Uncapped(GROWS) List<IncidentRef> incidents,
+        @Uncapped(GROWS) List<MentalModel> mentalModels,
+        @Uncapped(GROWS) List<Divergence> divergences,
+        @Uncapped(GROWS) List<Context> contexts,
+        @Uncapped(GROWS)
+        List<Coordination> coordinations,
+        @Uncapped(GROWS)
+        List<Remediation> remediations,
+        Map<RemediationState, Long> remediationsByState,
+        @Uncapped(GROWS) List<Linkage> linkages) {
 
-    public record IncidentRef(String id, String title, Severity severity, IncidentStatus status, Instant startedAt) {
+    /** Why the team's lists carry no cap: they gather what was recorded across all its incidents. */
+    static final String GROWS = "it grows with the team's incidents";
+
+    public record IncidentRef(@Schema(pattern = PathIds.PATTERN) String id, @Schema(maxLength = TITLE) String title,
+                              Severity severity, IncidentStatus status, Instant startedAt) {
     }
 
-    public record MentalModel(String incidentId, String id, String subject, String belief, Instant heldAt,
-                              Instant recordedAt) {
+    public record MentalModel(@Schema(pattern = PathIds.PATTERN) String incidentId,
+                              @Schema(pattern = PathIds.PATTERN) String id,
+                              @Schema(maxLength = TEXT, description = "Recorded with up to " + NAME
+                                      + " characters; an amendment may make it as long as a text")
+                              String subject,
+                              @Schema(maxLength = TEXT) String belief, Instant heldAt, Instant recordedAt) {
     }
 
-    public record Divergence(String incidentId, String id, List<String> mentalModelIds, List<String> teams,
-                             List<String> withTeams, String description, String effect) {
+    public record Divergence(@Schema(pattern = PathIds.PATTERN) String incidentId,
+                             @Schema(pattern = PathIds.PATTERN) String id,
+                             @ArraySchema(maxItems = LIST, schema = @Schema(pattern = PathIds.PATTERN))
+                             List<String> mentalModelIds,
+                             @ArraySchema(maxItems = LIST, schema = @Schema(maxLength = NAME)) List<String> teams,
+                             @ArraySchema(maxItems = LIST, schema = @Schema(maxLength = NAME)) List<String> withTeams,
+                             @Schema(maxLength = TEXT) String description, @Schema(maxLength = TEXT) String effect) {
     }
 
-    public record Context(String incidentId, String id, String kind, String description) {
+    public record Context(@Schema(pattern = PathIds.PATTERN) String incidentId,
+                          @Schema(pattern = PathIds.PATTERN) String id,
+                          @Schema(implementation = ContextKind.class) String kind,
+                          @Schema(maxLength = TEXT) String description) {
     }
 
-    public record Coordination(String incidentId, String id, String team, String kind, List<String> withTeams,
-                               String description, Instant occurredAt) {
+    public record Coordination(@Schema(pattern = PathIds.PATTERN) String incidentId,
+                               @Schema(pattern = PathIds.PATTERN) String id,
+                               @Schema(maxLength = NAME) String team,
+                               @Schema(implementation = CoordinationKind.class) String kind,
+                               @ArraySchema(maxItems = LIST, schema = @Schema(maxLength = NAME))
+                               List<String> withTeams,
+                               @Schema(maxLength = TEXT) String description, Instant occurredAt) {
     }
 
-    public record Remediation(String incidentId, String id, String description, RemediationState state,
-                              RemediationPriority priority, LocalDate dueBy, String rationale, String acceptedRisk,
-                              LocalDate revisitBy, Instant declinedAt, String completionNote,
+    public record Remediation(@Schema(pattern = PathIds.PATTERN) String incidentId,
+                              @Schema(pattern = PathIds.PATTERN) String id,
+                              @Schema(maxLength = TEXT) String description, RemediationState state,
+                              RemediationPriority priority, LocalDate dueBy, @Schema(maxLength = TEXT) String rationale,
+                              @Schema(maxLength = TEXT) String acceptedRisk, LocalDate revisitBy, Instant declinedAt,
+                              @Schema(maxLength = TEXT) String completionNote,
+                              @Uncapped("every later incident that recurred it")
                               List<IncidentView.Recurrence> recurrences) {
     }
 
-    public record Linkage(String incidentId, String id, LinkageKind kind, String from, String to, String description,
-                          String condition, boolean believedAbsent) {
+    public record Linkage(@Schema(pattern = PathIds.PATTERN) String incidentId,
+                          @Schema(pattern = PathIds.PATTERN) String id, LinkageKind kind,
+                          @Schema(maxLength = LINK_END) String from, @Schema(maxLength = LINK_END) String to,
+                          @Schema(maxLength = TEXT) String description, @Schema(maxLength = TEXT) String condition,
+                          boolean believedAbsent) {
     }
 
     /** Folds the complete views of the team's incidents into its context. */

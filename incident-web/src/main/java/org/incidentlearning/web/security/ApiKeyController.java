@@ -1,14 +1,20 @@
 package org.incidentlearning.web.security;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.web.FieldLimits;
 import org.incidentlearning.web.PageOf;
 import org.incidentlearning.web.PathIds;
 import org.springframework.http.MediaType;
@@ -20,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -41,6 +48,7 @@ import java.util.UUID;
 public class ApiKeyController {
 
     static final String NAME = "^[A-Za-z0-9][A-Za-z0-9 ._:@-]{0,98}[A-Za-z0-9.]$|^[A-Za-z0-9]$";
+    private static final String PATH = "/api/admin/api-keys";
 
     private final StoredApiKeys stored;
     private final ApiKeys apiKeys;
@@ -54,15 +62,20 @@ public class ApiKeyController {
 
     public record NewApiKey(
             @Pattern(regexp = NAME, message = "must be 1 to 100 letters, digits or ._:@- and spaces inside")
-            @NotNull String name,
+            @Size(max = FieldLimits.NAME) @NotNull String name,
             @Pattern(regexp = NAME, message = "must be 1 to 100 letters, digits or ._:@- and spaces inside")
-            String team,
+            @Size(max = FieldLimits.NAME) String team,
             @NotEmpty @Size(max = 5) List<@NotNull Role> roles) {
     }
 
     /** A stored key as listed; {@code key} is present only in the answer that created it. */
-    public record ApiKeyAnswer(String id, String name, String team, Set<Role> roles, Instant createdAt,
-                               String createdBy, Instant revokedAt, String revokedBy, String key) {
+    public record ApiKeyAnswer(@Schema(pattern = PathIds.PATTERN) String id,
+                               @Schema(maxLength = FieldLimits.NAME) String name,
+                               @Schema(maxLength = FieldLimits.NAME) String team,
+                               Set<Role> roles, Instant createdAt,
+                               @Schema(maxLength = StoredApiKeys.ACTOR_LENGTH) String createdBy, Instant revokedAt,
+                               @Schema(maxLength = StoredApiKeys.ACTOR_LENGTH) String revokedBy,
+                               @Schema(pattern = "^[A-Za-z0-9_-]+$", maxLength = ApiKeys.NEW_KEY_LENGTH) String key) {
 
         static ApiKeyAnswer of(StoredApiKeys.StoredApiKey stored, String key) {
             return new ApiKeyAnswer(stored.id(), stored.name(), stored.team(), stored.roles(), stored.createdAt(),
@@ -72,6 +85,9 @@ public class ApiKeyController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create an API key (shown once in this answer; only its hash is kept)")
+    @ApiResponse(responseCode = "201", description = "Created; `key` is in this answer and nowhere else",
+            headers = @Header(name = "Location", required = true, description = "Where the key is read",
+                    schema = @Schema(format = "uri-reference", pattern = "^" + PATH + "/" + PathIds.SEGMENT + "$")))
     public ResponseEntity<ApiKeyAnswer> create(@Valid @RequestBody NewApiKey request,
                                                @AuthenticationPrincipal IncidentPrincipal admin) {
         Set<Role> roles = EnumSet.copyOf(request.roles());
@@ -86,15 +102,19 @@ public class ApiKeyController {
         var created = new StoredApiKeys.StoredApiKey(UUID.randomUUID().toString(), request.name(), request.team(),
                 roles, clock.instant(), admin.name(), null, null);
         stored.add(created, ApiKeys.hashOf(key));
-        return ResponseEntity.created(URI.create("/api/admin/api-keys/" + created.id()))
+        return ResponseEntity.created(URI.create(PATH + "/" + created.id()))
                 .body(ApiKeyAnswer.of(created, key));
     }
 
     @GetMapping
     @Operation(summary = "The API keys created over REST, revoked ones included, without the keys themselves")
-    public PageOf<ApiKeyAnswer> list() {
-        List<ApiKeyAnswer> keys = stored.all().stream().map(key -> ApiKeyAnswer.of(key, null)).toList();
-        return new PageOf<>(keys, 0, keys.size(), keys.size());
+    public PageOf<ApiKeyAnswer> list(@RequestParam(defaultValue = "0") @Min(0) @Max(PageOf.MAX_PAGE) int page,
+                                     @RequestParam(defaultValue = "" + PageOf.MAX_SIZE) @Min(1)
+                                     @Max(PageOf.MAX_SIZE) int size) {
+        List<StoredApiKeys.StoredApiKey> all = stored.all();
+        List<ApiKeyAnswer> keys = all.stream().skip((long) page * size).limit(size)
+                .map(key -> ApiKeyAnswer.of(key, null)).toList();
+        return new PageOf<>(keys, page, size, all.size());
     }
 
     @GetMapping("/{keyId}")

@@ -30,6 +30,9 @@ public class ApiKeys implements AuthenticationManager {
 
     /** Shortest key {@code require-strong-keys} accepts: 32 characters, as a generated key has 43. */
     public static final int STRONG_KEY_LENGTH = 32;
+    private static final int NEW_KEY_BYTES = 32;
+    /** A new key's length: its bytes in Base64 without padding. */
+    static final int NEW_KEY_LENGTH = (NEW_KEY_BYTES * 4 + 2) / 3;
     /** What RFC 6750 allows in a bearer token; a key outside it could never be sent. */
     private static final Pattern BEARER_TOKEN = Pattern.compile("^[A-Za-z0-9\\-._~+/]+=*$");
     private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
@@ -109,7 +112,7 @@ public class ApiKeys implements AuthenticationManager {
 
     /** A new random key: 256 bits, URL-safe Base64, usable as a bearer token as it is. */
     static String newKey() {
-        byte[] bytes = new byte[32];
+        byte[] bytes = new byte[NEW_KEY_BYTES];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }

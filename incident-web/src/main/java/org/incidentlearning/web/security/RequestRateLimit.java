@@ -30,6 +30,8 @@ public class RequestRateLimit extends OncePerRequestFilter {
     static final String LIMIT = "RateLimit-Limit";
     static final String REMAINING = "RateLimit-Remaining";
     static final String RESET = "RateLimit-Reset";
+    /** The budget refills completely over this period, so no client waits longer than it (plus a second). */
+    static final Duration REFILL_PERIOD = Duration.ofMinutes(1);
 
     private final long requestsPerMinute;
     private final ProblemWriter problems;
@@ -87,7 +89,7 @@ public class RequestRateLimit extends OncePerRequestFilter {
     private Bucket newBucket() {
         return Bucket.builder()
                 .addLimit(limit -> limit.capacity(requestsPerMinute).refillGreedy(requestsPerMinute,
-                        Duration.ofMinutes(1)))
+                        REFILL_PERIOD))
                 .build();
     }
 }

@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  */
 public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
+    static final String CHALLENGE = "Bearer realm=\"incident-learning\"";
+    static final String REFUSED_CHALLENGE = CHALLENGE + ", error=\"invalid_token\"";
+
     private final ProblemWriter problems;
     private final RequestRateLimit rateLimit;
 
@@ -33,14 +36,14 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException failure) throws IOException {
-        String challenge = "Bearer realm=\"incident-learning\"";
+        String challenge = CHALLENGE;
         String detail = "This endpoint needs a credential: send 'Authorization: Bearer <key or token>'";
         if (failure instanceof OAuth2AuthenticationException refused) {
             // Refused credentials count against the client address's budget, so guessing keys is slowed down too.
             if (!rateLimit.admit(request, response, RequestRateLimit.addressOf(request))) {
                 return;
             }
-            challenge += ", error=\"invalid_token\"";
+            challenge = REFUSED_CHALLENGE;
             detail = refused.getError().getDescription() == null ? "The credential was refused"
                     : "The credential was refused: " + refused.getError().getDescription();
         }

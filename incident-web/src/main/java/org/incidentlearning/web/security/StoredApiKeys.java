@@ -23,6 +23,9 @@ public class StoredApiKeys {
             Optional.ofNullable(rs.getTimestamp("revoked_at")).map(Timestamp::toInstant).orElse(null),
             rs.getString("revoked_by"));
 
+    /** What the api_keys table holds of the names of who created or revoked a key. */
+    static final int ACTOR_LENGTH = 200;
+
     private final JdbcTemplate jdbc;
 
     public StoredApiKeys(JdbcTemplate jdbc) {

@@ -38,6 +38,8 @@ public class WebSecurity {
     /** The events as stored, and what is derived from them byte for byte: auditors only. */
     static final String[] RAW_EVENTS = {"/api/events", "/api/export", "/api/verification",
             "/api/incidents/*/events", "/api/incidents/*/verification"};
+    /** Where API keys and projections are managed: ADMIN changes, ADMIN and AUDITOR read. */
+    static final String ADMIN_AREA = "/api/admin/**";
 
     @Bean
     ApiKeys apiKeys(SecuritySettings settings, StoredApiKeys stored) {
@@ -91,9 +93,9 @@ public class WebSecurity {
                                 "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, RAW_EVENTS).hasRole(Role.AUDITOR.name())
-                        .requestMatchers(HttpMethod.GET, "/api/admin/**")
+                        .requestMatchers(HttpMethod.GET, ADMIN_AREA)
                         .hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
-                        .requestMatchers(HttpMethod.POST, "/api/admin/**", "/api/imports/**", "/api/import")
+                        .requestMatchers(HttpMethod.POST, ADMIN_AREA, "/api/imports/**", "/api/import")
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, VIEWS).hasAnyRole(Role.TEAM.name(),
                                 Role.FACILITATOR.name(), Role.AUDITOR.name(), Role.DASHBOARD.name())

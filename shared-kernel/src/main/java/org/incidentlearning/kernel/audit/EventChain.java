@@ -14,7 +14,10 @@ import java.util.HexFormat;
 public final class EventChain {
 
     /** The "previous hash" of an incident's first event. */
-    public static final String GENESIS = "0".repeat(64);
+    public static final int HASH_LENGTH = 64;
+    /** A hash as stored and answered: SHA-256 in lower-case hex. */
+    public static final String HASH_PATTERN = "^[0-9a-f]{" + HASH_LENGTH + "}$";
+    public static final String GENESIS = "0".repeat(HASH_LENGTH);
 
     private EventChain() {
     }

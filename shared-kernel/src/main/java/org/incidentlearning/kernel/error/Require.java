@@ -7,6 +7,8 @@ import java.util.Collection;
 /** Construction-time checks for message records: a malformed command or event cannot exist. */
 public final class Require {
 
+    /** How many years a timestamp or date may be in: 0000 to 9999. */
+    public static final int YEARS = 10_000;
     /** Where the years 0000 to 9999 begin and end (UTC). */
     private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
     private static final Instant BEYOND = Instant.parse("+10000-01-01T00:00:00Z");
