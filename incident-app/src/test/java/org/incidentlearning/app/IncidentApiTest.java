@@ -8,6 +8,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -163,6 +164,9 @@ class IncidentApiTest {
         assertProblem(client.get("/api/incidents/no-such-incident"), 404, "UNKNOWN_INCIDENT");
         assertProblem(client.get("/api/incidents/no-such-incident/events"), 404, "UNKNOWN_INCIDENT");
         assertProblem(client.postRaw(base + "/contexts", "text/plain", "hello"), 415, "UNSUPPORTED_MEDIA_TYPE");
+        // An amendment keeps a mental model's subject within the limit it was recorded under.
+        assertProblem(client.post(base + "/entries/some-model/amend", json("changes", Map.of("subject",
+                "s".repeat(101)), "reason", "Longer name")), 400, "INVALID_INPUT");
         assertProblem(client.post(base + "/contexts", json("team", "ops", "kind", "PRESSURE",
                 "description", "x".repeat(2_000_000))), 413, "REQUEST_TOO_LARGE");
         // Deny by default: a path no rule allows is refused before anything could answer it.

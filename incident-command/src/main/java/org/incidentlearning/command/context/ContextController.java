@@ -12,6 +12,8 @@ import org.incidentlearning.command.web.CommandDispatch;
 import org.incidentlearning.command.web.CommandOptions;
 import org.incidentlearning.command.web.CreatesEntry;
 import org.incidentlearning.command.web.DeclaresTeam;
+import org.incidentlearning.kernel.context.ContextKind;
+import org.incidentlearning.kernel.context.RecordContextCommand;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,8 +27,6 @@ import java.util.UUID;
 import static org.incidentlearning.web.FieldLimits.ID_PATTERN;
 import static org.incidentlearning.web.FieldLimits.NAME;
 import static org.incidentlearning.web.FieldLimits.TEXT;
-import org.incidentlearning.kernel.context.ContextKind;
-import org.incidentlearning.kernel.context.RecordContextCommand;
 
 @RestController
 @RequestMapping(path = "/api/incidents/{incidentId}", consumes = "application/json", produces = "application/json")

@@ -10,6 +10,9 @@ import jakarta.validation.constraints.Size;
 import org.incidentlearning.command.web.CommandAnswer;
 import org.incidentlearning.command.web.CommandDispatch;
 import org.incidentlearning.command.web.CommandOptions;
+import org.incidentlearning.kernel.correction.AmendEntryCommand;
+import org.incidentlearning.kernel.correction.RetractEntryCommand;
+import org.incidentlearning.kernel.error.IncidentRejection;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,14 +20,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Map;
 
 import static org.incidentlearning.web.FieldLimits.ID_PATTERN;
 import static org.incidentlearning.web.FieldLimits.NAME;
 import static org.incidentlearning.web.FieldLimits.TEXT;
-import org.incidentlearning.kernel.correction.AmendEntryCommand;
-import org.incidentlearning.kernel.correction.RetractEntryCommand;
-
-import java.util.Map;
 
 @RestController
 @RequestMapping(path = "/api/incidents/{incidentId}/entries/{entryId}", consumes = "application/json",
@@ -54,6 +54,11 @@ public class CorrectionController {
                                                @PathVariable @Pattern(regexp = ID_PATTERN) String entryId,
                                                @Valid @RequestBody AmendEntryRequest request,
                                                CommandOptions options) {
+        String subject = request.changes().get("subject");
+        if (subject != null && subject.length() > NAME) {
+            throw IncidentRejection.invalid("changes.subject: a subject is at most " + NAME
+                                            + " characters, as when it was recorded");
+        }
         return dispatch.change(new AmendEntryCommand(incidentId, entryId, request.changes(), request.reason()),
                 request, options);
     }

@@ -11,6 +11,8 @@ import org.incidentlearning.command.web.CommandAnswer;
 import org.incidentlearning.command.web.CommandDispatch;
 import org.incidentlearning.command.web.CommandOptions;
 import org.incidentlearning.command.web.CreatesEntry;
+import org.incidentlearning.kernel.linkage.DiscoverLinkageCommand;
+import org.incidentlearning.kernel.linkage.LinkageKind;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,8 +26,6 @@ import java.util.UUID;
 import static org.incidentlearning.web.FieldLimits.ID_PATTERN;
 import static org.incidentlearning.web.FieldLimits.NAME;
 import static org.incidentlearning.web.FieldLimits.TEXT;
-import org.incidentlearning.kernel.linkage.DiscoverLinkageCommand;
-import org.incidentlearning.kernel.linkage.LinkageKind;
 
 @RestController
 @RequestMapping(path = "/api/incidents/{incidentId}", consumes = "application/json", produces = "application/json")

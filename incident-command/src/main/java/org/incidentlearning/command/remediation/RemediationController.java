@@ -12,6 +12,13 @@ import org.incidentlearning.command.web.CommandDispatch;
 import org.incidentlearning.command.web.CommandOptions;
 import org.incidentlearning.command.web.CreatesEntry;
 import org.incidentlearning.command.web.DeclaresTeam;
+import org.incidentlearning.kernel.remediation.CompleteRemediationCommand;
+import org.incidentlearning.kernel.remediation.DecideNotToRemediateCommand;
+import org.incidentlearning.kernel.remediation.LinkRecurrenceCommand;
+import org.incidentlearning.kernel.remediation.PrioritizeRemediationCommand;
+import org.incidentlearning.kernel.remediation.ProposeRemediationCommand;
+import org.incidentlearning.kernel.remediation.RemediationPriority;
+import org.incidentlearning.kernel.remediation.ReopenRemediationCommand;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,20 +27,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import static org.incidentlearning.web.FieldLimits.ID_PATTERN;
 import static org.incidentlearning.web.FieldLimits.NAME;
 import static org.incidentlearning.web.FieldLimits.TEXT;
-import org.incidentlearning.kernel.remediation.CompleteRemediationCommand;
-import org.incidentlearning.kernel.remediation.DecideNotToRemediateCommand;
-import org.incidentlearning.kernel.remediation.LinkRecurrenceCommand;
-import org.incidentlearning.kernel.remediation.PrioritizeRemediationCommand;
-import org.incidentlearning.kernel.remediation.ProposeRemediationCommand;
-import org.incidentlearning.kernel.remediation.RemediationPriority;
-import org.incidentlearning.kernel.remediation.ReopenRemediationCommand;
-
-import java.time.LocalDate;
 
 @RestController
 @RequestMapping(path = "/api/incidents/{incidentId}", consumes = "application/json", produces = "application/json")

@@ -12,6 +12,10 @@ import org.incidentlearning.command.web.CommandDispatch;
 import org.incidentlearning.command.web.CommandOptions;
 import org.incidentlearning.command.web.CreatesEntry;
 import org.incidentlearning.command.web.DeclaresTeam;
+import org.incidentlearning.kernel.timeline.CoordinationKind;
+import org.incidentlearning.kernel.timeline.RecordCoordinationCommand;
+import org.incidentlearning.kernel.timeline.RecordTimelineEntryCommand;
+import org.incidentlearning.kernel.timeline.TimelineEntryKind;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,19 +24,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import static org.incidentlearning.web.FieldLimits.ID_PATTERN;
 import static org.incidentlearning.web.FieldLimits.LIST;
 import static org.incidentlearning.web.FieldLimits.NAME;
 import static org.incidentlearning.web.FieldLimits.TEXT;
-import org.incidentlearning.kernel.timeline.CoordinationKind;
-import org.incidentlearning.kernel.timeline.RecordCoordinationCommand;
-import org.incidentlearning.kernel.timeline.RecordTimelineEntryCommand;
-import org.incidentlearning.kernel.timeline.TimelineEntryKind;
-
-import java.time.OffsetDateTime;
-import java.util.List;
 
 @RestController
 @RequestMapping(path = "/api/incidents/{incidentId}", consumes = "application/json", produces = "application/json")

@@ -106,7 +106,9 @@ public class LearningLens {
     }
 
     static String excerpt(String text, String lower, List<String> phrases) {
-        int at = phrases.stream().mapToInt(lower::indexOf).filter(i -> i >= 0).min().orElse(0);
+        // Lower-casing can lengthen text (İ becomes i and a combining dot), so a place in it may lie beyond the text.
+        int at = Math.min(text.length(), phrases.stream().mapToInt(lower::indexOf).filter(i -> i >= 0).min()
+                .orElse(0));
         int start = Math.max(0, at - BEFORE);
         int end = Math.min(text.length(), at + FROM);
         return (start > 0 ? "…" : "") + text.substring(start, end) + (end < text.length() ? "…" : "");

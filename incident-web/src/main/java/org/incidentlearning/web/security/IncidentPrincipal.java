@@ -10,9 +10,12 @@ import java.util.Set;
  */
 public record IncidentPrincipal(String name, String team, Set<Role> roles) {
 
+    /** As long as a name the audit trail keeps (who created or revoked a key). */
+    public static final int MAX_NAME = 200;
+
     public IncidentPrincipal {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("A principal needs a name");
+        if (name == null || name.isBlank() || name.length() > MAX_NAME) {
+            throw new IllegalArgumentException("A principal needs a name of 1 to " + MAX_NAME + " characters");
         }
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
         if (roles.contains(Role.TEAM) && (team == null || team.isBlank())) {

@@ -33,6 +33,10 @@ public class TokenPrincipals implements Converter<Jwt, AbstractAuthenticationTok
         if (name == null || name.isBlank()) {
             throw new InvalidBearerTokenException("The token has no '" + claims.nameClaim() + "' claim");
         }
+        if (name.length() > IncidentPrincipal.MAX_NAME) {
+            throw new InvalidBearerTokenException("The token's '" + claims.nameClaim() + "' claim is longer than "
+                                                  + IncidentPrincipal.MAX_NAME + " characters");
+        }
         try {
             return new IncidentAuthentication(new IncidentPrincipal(name, team, roles));
         } catch (IllegalArgumentException e) {

@@ -68,6 +68,18 @@ class TokenPrincipalsTest {
     }
 
     @Test
+    void aSubjectLongerThanTheAuditTrailKeepsIsRefused() {
+        String longest = "s".repeat(IncidentPrincipal.MAX_NAME);
+
+        assertThat(principal(standard, claims -> claims.subject(longest).claim("roles", List.of("AUDITOR"))).name())
+                .isEqualTo(longest);
+        assertThatThrownBy(() -> standard.convert(token(claims -> claims.subject(longest + "s")
+                .claim("roles", List.of("AUDITOR")))))
+                .isInstanceOf(InvalidBearerTokenException.class)
+                .hasMessageContaining("longer than " + IncidentPrincipal.MAX_NAME);
+    }
+
+    @Test
     void aTeamRoleWithoutATeamIsRefused() {
         assertThatThrownBy(() -> standard.convert(token(claims -> claims.subject("bob")
                 .claim("roles", List.of("TEAM")))))
