@@ -91,10 +91,9 @@ public class SecurityDocumentation {
     }
 
     private void answerHeaders(String status, ApiResponse response, int headerBound) {
-        boolean alwaysCounted = !status.equals("400") && !status.equals("401");
+        boolean alwaysCounted = !status.equals("400");
         String unlessRefusedEarly = alwaysCounted ? "" : " Missing when the request was refused before it was "
-                + "counted: a sent credential that was refused (401), or a request line or header the server or "
-                + "its firewall refuses (400).";
+                + "counted: a request line or header the server or its firewall refuses.";
         response.addHeaderObject(RequestRateLimit.LIMIT, new Header().required(alwaysCounted)
                 .description("Requests the budget allows per minute (`incident.security.rate-limit."
                              + "requests-per-minute`), per credential or, without one, per client address."
