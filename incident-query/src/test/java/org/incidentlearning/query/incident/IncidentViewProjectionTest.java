@@ -56,7 +56,8 @@ class IncidentViewProjectionTest {
     void freshSchema() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/h2")
+                .load().migrate();
         views = new IncidentViews(new NamedParameterJdbcTemplate(dataSource));
         projection = new IncidentViewProjection(views);
         sequence = 0;

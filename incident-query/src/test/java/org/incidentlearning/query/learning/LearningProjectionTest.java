@@ -46,7 +46,8 @@ class LearningProjectionTest {
     void freshSchema() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/h2")
+                .load().migrate();
         NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
         projection = new LearningProjection(jdbc);
         map = new SocioTechnicalMap(jdbc);
