@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Profiles;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,16 +12,22 @@ import java.util.Map;
 /**
  * Points the embedded H2 store at {@code incident.data-dir} (env {@code INCIDENT_DATA_DIR}, default {@code ./data})
  * unless a datasource URL is configured. {@code WRITE_DELAY=0} makes every commit reach the file before the
- * command is answered, so {@code kill -9} loses nothing acknowledged.
+ * command is answered, so {@code kill -9} loses nothing acknowledged. The {@code postgres} profile has no such
+ * default: without a datasource URL it refuses to start rather than quietly keep the data in a local file.
  */
 public class EmbeddedStoreLocation implements EnvironmentPostProcessor {
 
     static final String DATA_DIR = "incident.data-dir";
+    static final String POSTGRES_PROFILE = "postgres";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (environment.containsProperty("spring.datasource.url")) {
             return;
+        }
+        if (environment.acceptsProfiles(Profiles.of(POSTGRES_PROFILE))) {
+            throw new IllegalStateException("The postgres profile needs spring.datasource.url (with .username and "
+                                            + ".password), e.g. jdbc:postgresql://localhost:5432/incidents");
         }
         // H2 creates the directory itself; an absolute path spares H2's refusal of implicitly relative ones.
         Path dataDir = Path.of(environment.getProperty(DATA_DIR, "./data")).toAbsolutePath().normalize();
