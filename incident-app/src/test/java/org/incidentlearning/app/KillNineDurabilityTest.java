@@ -1,6 +1,7 @@
 package org.incidentlearning.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +66,16 @@ class KillNineDurabilityTest {
     @Test
     void noAcknowledgedCommandIsLostAtAnyKillPointOnTheEmbeddedStore() throws Exception {
         survivesKills("h2", List.of("--incident.data-dir=" + dataDir));
+    }
+
+    /** PostgreSQL outlives the killed service, as a database server does; only the service process dies. */
+    @Test
+    void noAcknowledgedCommandIsLostAtAnyKillPointOnPostgres() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            String url = postgres.getJdbcUrl("postgres", "postgres").replaceFirst("\\?.*", "");
+            survivesKills("postgres", List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));
+        }
     }
 
     private void survivesKills(String store, List<String> storeArguments) throws Exception {
