@@ -16,9 +16,12 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.incidentlearning.command.audit.HashChainedAppend;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+
+import java.time.Duration;
 
 /**
  * All of Axon's wiring for this deployable in one place. The event store is Axon's JDBC engine on the schema the
@@ -72,14 +75,19 @@ public class AxonConfiguration {
                 .build();
     }
 
-    /** Axon's JDBC engine as its auto-configuration builds it, appending through the hash chain. */
+    /**
+     * Axon's JDBC engine as its auto-configuration builds it, appending through the hash chain. A reader stops
+     * waiting for a hole in the global index once the event after it is older than {@code gapTimeout}.
+     */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer serializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
-                                                 TransactionManager transactionManager, EventSchema eventSchema) {
+                                                 TransactionManager transactionManager, EventSchema eventSchema,
+                                                 @Value("${incident.event-store.gap-timeout:PT60S}")
+                                                 Duration gapTimeout) {
         return new HashChainedStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -89,7 +97,8 @@ public class AxonConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .appendEvents(new HashChainedAppend()));
+                .appendEvents(new HashChainedAppend())
+                .gapTimeout(Math.toIntExact(gapTimeout.toMillis())));
     }
 
     /**
