@@ -12,8 +12,10 @@ import java.util.Map;
 /**
  * Points the embedded H2 store at {@code incident.data-dir} (env {@code INCIDENT_DATA_DIR}, default {@code ./data})
  * unless a datasource URL is configured. {@code WRITE_DELAY=0} makes every commit reach the file before the
- * command is answered, so {@code kill -9} loses nothing acknowledged. The {@code postgres} profile has no such
- * default: without a datasource URL it refuses to start rather than quietly keep the data in a local file.
+ * command is answered, so {@code kill -9} loses nothing acknowledged. Appends queue for one lock (see
+ * {@code HashChainedAppend}); {@code LOCK_TIMEOUT} lets one wait 10 s behind a slow one instead of H2's 2 s. The
+ * {@code postgres} profile has no such default: without a datasource URL it refuses to start rather than quietly
+ * keep the data in a local file.
  */
 public class EmbeddedStoreLocation implements EnvironmentPostProcessor {
 
@@ -31,7 +33,8 @@ public class EmbeddedStoreLocation implements EnvironmentPostProcessor {
         }
         // H2 creates the directory itself; an absolute path spares H2's refusal of implicitly relative ones.
         Path dataDir = Path.of(environment.getProperty(DATA_DIR, "./data")).toAbsolutePath().normalize();
-        String url = "jdbc:h2:file:" + dataDir.resolve("incidents") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        String url = "jdbc:h2:file:" + dataDir.resolve("incidents")
+                     + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
         environment.getPropertySources().addLast(new MapPropertySource("embeddedStore",
                 Map.of("spring.datasource.url", url)));
     }

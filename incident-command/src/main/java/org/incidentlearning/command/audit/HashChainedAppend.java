@@ -20,14 +20,29 @@ import java.util.Map;
 
 /**
  * Appends events as Axon's JDBC engine does, and on the same connection (so in the same transaction) writes each
- * event's chain hash over exactly the bytes stored. A failed append rolls both back together.
+ * event's chain hash over exactly the bytes stored. A failed append rolls both back together. Every append first
+ * takes the store's append lock, {@link #LOCK_APPENDS}.
  */
 public class HashChainedAppend implements AppendEventsStatementBuilder {
+
+    /**
+     * Waits for and holds, until the transaction ends, the one lock all appends take before they insert. Global
+     * indexes are taken at insert, so without it an open transaction would leave a hole that later appends commit
+     * past, and a reader gives up on a hole after the gap timeout: an append committing later than that would never
+     * be read. Under the lock, appends commit in index order and every hole a reader sees is a rolled-back append.
+     */
+    public static final String LOCK_APPENDS = "SELECT id FROM event_append_lock WHERE id = 1 FOR UPDATE";
 
     @Override
     public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
                                    List<? extends EventMessage<?>> events, Serializer serializer,
                                    TimestampWriter timestampWriter) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_APPENDS);
+             ResultSet row = lock.executeQuery()) {
+            if (!row.next()) {
+                throw new SQLException("The event_append_lock row is missing; appends cannot be ordered");
+            }
+        }
         PreparedStatement append = connection.prepareStatement("INSERT INTO " + schema.domainEventTable() + " ("
                                                                + schema.domainEventFields()
                                                                + ") VALUES (?,?,?,?,?,?,?,?,?)");

@@ -54,6 +54,9 @@ public class StoreImport {
             content = {@Content(mediaType = "application/x-ndjson"), @Content(mediaType = "application/json")})
     public Imported importStore(InputStream body) {
         return transaction.execute(status -> {
+            // Appends and other imports wait until this one has committed: nothing slips in between the check
+            // that the store is empty and the import, whose events take the first indexes in order.
+            jdbc.queryForObject(HashChainedAppend.LOCK_APPENDS, Integer.class);
             Long stored = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
             if (stored != null && stored > 0) {
                 throw new IncidentRejection(ErrorCode.STORE_NOT_EMPTY, "The store already holds " + stored
