@@ -4,16 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.incidentlearning.kernel.error.ErrorCode;
+import org.incidentlearning.web.ProblemDetailsAdvice;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.net.URI;
 
-/** Writes a refusal made inside a security filter as the same RFC 9457 problem details the controllers answer. */
+/**
+ * Writes a refusal made inside a security filter, where no controller advice runs, as the very problem details the
+ * advice answers.
+ */
 class ProblemWriter {
-
-    private static final String TYPE_PREFIX = "urn:incident-learning:problem:";
 
     private final ObjectMapper json;
 
@@ -23,27 +25,11 @@ class ProblemWriter {
 
     void write(HttpServletResponse response, HttpServletRequest request, ErrorCode code, String detail)
             throws IOException {
-        int status = statusOf(code);
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", TYPE_PREFIX + code.slug());
-        problem.put("title", code.title());
-        problem.put("status", status);
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
-        problem.put("code", code.name());
-        response.setStatus(status);
+        ProblemDetail problem = ProblemDetailsAdvice.problem(code, detail).getBody();
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem);
-    }
-
-    private static int statusOf(ErrorCode code) {
-        return switch (code.kind()) {
-            case INVALID -> HttpServletResponse.SC_BAD_REQUEST;
-            case UNAUTHENTICATED -> HttpServletResponse.SC_UNAUTHORIZED;
-            case FORBIDDEN -> HttpServletResponse.SC_FORBIDDEN;
-            case TOO_MANY_REQUESTS -> 429;
-            default -> throw new IllegalArgumentException(code + " is not refused by a security filter");
-        };
     }
 }
