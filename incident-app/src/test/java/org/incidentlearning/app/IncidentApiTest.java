@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.incidentlearning.app.ProblemAssertions.assertProblem;
 import static org.incidentlearning.app.ServiceClient.json;
 
 /** The public REST contract, driven over HTTP against the whole service on an H2 file store. */
@@ -411,19 +412,6 @@ class IncidentApiTest {
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         assertThat(answer.header("Location")).endsWith("/" + answer.id());
         assertThat(answer.version()).isEqualTo(version);
-    }
-
-    private static void assertProblem(ServiceClient.Answer answer, int status, String code) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-        JsonNode problem = answer.json();
-        assertThat(problem.path("status").asInt()).isEqualTo(status);
-        assertThat(problem.path("title").asText()).isNotBlank();
-        assertThat(problem.path("detail").asText()).isNotBlank();
-        assertThat(problem.has("type")).isTrue();
-        if (code != null) {
-            assertThat(problem.path("code").asText()).isEqualTo(code);
-        }
     }
 
     private static List<String> texts(JsonNode array, String field) {

@@ -34,6 +34,7 @@ import java.util.stream.LongStream;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.incidentlearning.app.ProblemAssertions.assertProblem;
 import static org.incidentlearning.app.ServiceClient.json;
 
 /**
@@ -352,11 +353,6 @@ class PostgresModeTest {
     private static void assertCreated(ServiceClient.Answer answer, long version) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         assertThat(answer.version()).isEqualTo(version);
-    }
-
-    private static void assertProblem(ServiceClient.Answer answer, int status, String code) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.json().path("code").asText()).isEqualTo(code);
     }
 
     private static List<String> texts(JsonNode array, String field) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.incidentlearning.app.ProblemAssertions.assertProblem;
 import static org.incidentlearning.app.ServiceClient.json;
 
 /**
@@ -373,15 +374,5 @@ class SecurityApiTest {
 
     private long storedEvents() {
         return auditor.get("/api/verification").json().path("events").asLong();
-    }
-
-    private static void assertProblem(ServiceClient.Answer answer, int status, String code) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-        JsonNode problem = answer.json();
-        assertThat(problem.path("status").asInt()).isEqualTo(status);
-        assertThat(problem.path("title").asText()).isNotBlank();
-        assertThat(problem.path("detail").asText()).isNotBlank();
-        assertThat(problem.path("code").asText()).isEqualTo(code);
     }
 }
