@@ -32,4 +32,11 @@ class ArchitectureTest {
             .that().resideInAPackage("org.incidentlearning.web..")
             .should().dependOnClassesThat().resideInAnyPackage("org.incidentlearning.command..",
                     "org.incidentlearning.query..");
+
+    /** Both separate deployables carry the store: it may know neither side nor the web edge. */
+    @ArchTest
+    static final ArchRule theStoreKnowsNeitherSideNorTheEdge = noClasses()
+            .that().resideInAPackage("org.incidentlearning.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.incidentlearning.command..",
+                    "org.incidentlearning.query..", "org.incidentlearning.web..");
 }

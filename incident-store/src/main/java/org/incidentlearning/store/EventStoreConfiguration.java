@@ -1,4 +1,4 @@
-package org.incidentlearning.app;
+package org.incidentlearning.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,7 +14,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.incidentlearning.command.audit.HashChainedAppend;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +30,7 @@ import java.time.Duration;
  * incident-views processor is a pooled streaming processor, tuned in application.yml.
  */
 @Configuration(proxyBeanMethods = false)
-public class AxonConfiguration {
+public class EventStoreConfiguration {
 
     private static final String UNIQUE_VIOLATION = "23505";
 

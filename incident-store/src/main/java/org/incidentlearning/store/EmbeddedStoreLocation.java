@@ -1,4 +1,4 @@
-package org.incidentlearning.app;
+package org.incidentlearning.store;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;

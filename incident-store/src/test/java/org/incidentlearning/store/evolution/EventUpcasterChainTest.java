@@ -1,4 +1,4 @@
-package org.incidentlearning.command.evolution;
+package org.incidentlearning.store.evolution;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -31,7 +31,7 @@ class EventUpcasterChainTest {
             {"incidentId":"inc-1","title":"Checkout down","severity":"SEV2","startedAt":"2025-01-05T10:00:00Z",\
             "detectedAt":null,"summary":null,"teams":["ops"],"components":["db"]}""";
 
-    // Configured like AxonConfiguration's serializer: the chain must feed what the event store deserializes.
+    // Configured like EventStoreConfiguration's serializer: the chain must feed what the event store deserializes.
     private final Serializer serializer = JacksonSerializer.builder()
             .objectMapper(JsonMapper.builder()
                     .addModule(new JavaTimeModule())

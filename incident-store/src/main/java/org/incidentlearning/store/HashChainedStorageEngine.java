@@ -1,10 +1,9 @@
-package org.incidentlearning.app;
+package org.incidentlearning.store;
 
 import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
-import org.incidentlearning.command.audit.HashChainedAppend;
 
 import java.util.List;
 

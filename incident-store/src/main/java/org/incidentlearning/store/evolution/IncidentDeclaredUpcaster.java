@@ -1,4 +1,4 @@
-package org.incidentlearning.command.evolution;
+package org.incidentlearning.store.evolution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

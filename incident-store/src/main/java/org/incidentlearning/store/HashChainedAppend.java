@@ -1,4 +1,4 @@
-package org.incidentlearning.command.audit;
+package org.incidentlearning.store;
 
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;

@@ -1,4 +1,4 @@
-package org.incidentlearning.command.evolution;
+package org.incidentlearning.store.evolution;
 
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;

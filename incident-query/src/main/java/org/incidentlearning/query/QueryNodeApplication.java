@@ -1,0 +1,21 @@
+package org.incidentlearning.query;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import java.util.Map;
+
+/**
+ * The query side alone: projections and reads on the shared store (PostgreSQL, profile {@code postgres}). Several
+ * such nodes share each processor's segments through Axon's token claims.
+ */
+@SpringBootApplication(scanBasePackages = {"org.incidentlearning.query", "org.incidentlearning.store",
+        "org.incidentlearning.web"})
+public class QueryNodeApplication {
+
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(QueryNodeApplication.class)
+                .properties(Map.of("spring.application.name", "incident-query"))
+                .run(args);
+    }
+}
