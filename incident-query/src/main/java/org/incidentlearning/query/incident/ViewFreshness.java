@@ -1,15 +1,11 @@
 package org.incidentlearning.query.incident;
 
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
@@ -25,14 +21,14 @@ public class ViewFreshness {
 
     private final EventStore eventStore;
     private final IncidentViews views;
-    private final EventProcessingConfiguration processing;
+    private final StoredProgress progress;
     private final Duration maxWait;
 
-    public ViewFreshness(EventStore eventStore, IncidentViews views, EventProcessingConfiguration processing,
+    public ViewFreshness(EventStore eventStore, IncidentViews views, StoredProgress progress,
                          @Value("${incident.read-your-writes-timeout:PT2S}") Duration maxWait) {
         this.eventStore = eventStore;
         this.views = views;
-        this.processing = processing;
+        this.progress = progress;
         this.maxWait = maxWait;
     }
 
@@ -43,26 +39,21 @@ public class ViewFreshness {
         return stored;
     }
 
-    /** Waits until this node's incident-view processor has handled every event stored before the call. */
+    /** Waits until the incident-view processor has handled every event stored before the call. */
     public void awaitAll() {
         awaitAll(IncidentViewProjection.PROCESSING_GROUP);
     }
 
-    /** Waits until this node's processor of {@code processingGroup} has handled every event stored before the call. */
+    /**
+     * Waits until the processor of {@code processingGroup} has handled every event stored before the call, in every
+     * segment, whichever node holds it.
+     */
     public void awaitAll(String processingGroup) {
         TrackingToken head = eventStore.createHeadToken();
         OptionalLong headPosition = head == null ? OptionalLong.empty() : head.position();
-        Optional<StreamingEventProcessor> processor = processing.eventProcessor(processingGroup,
-                StreamingEventProcessor.class);
-        if (headPosition.isEmpty() || processor.isEmpty()) {
-            return;
+        if (headPosition.isPresent()) {
+            await(() -> progress.everySegmentReached(processingGroup, headPosition.getAsLong()));
         }
-        // Segments claimed by other nodes are not visible here; this node waits only for its own.
-        await(() -> caughtUp(processor.get().processingStatus(), headPosition.getAsLong()));
-    }
-
-    private static boolean caughtUp(Map<Integer, EventTrackerStatus> status, long head) {
-        return status.values().stream().allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
     }
 
     private void await(BooleanSupplier condition) {
