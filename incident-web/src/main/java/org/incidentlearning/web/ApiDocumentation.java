@@ -127,6 +127,8 @@ public class ApiDocumentation {
             responses.putIfAbsent("409", problem("Conflict with the incident's state or its version (If-Match)"));
             responses.putIfAbsent("415", problem("The body is not application/json"));
             responses.putIfAbsent("422", problem("Idempotency-Key reused with another request"));
+            responses.putIfAbsent("503", problem("STORE_BUSY: the store stayed busy with other appends past its lock "
+                                                 + "timeout; nothing was stored, send it again (Retry-After)"));
         }
         if (operation.getRequestBody() != null) {
             responses.putIfAbsent("413", problem("The body is larger than the service takes "

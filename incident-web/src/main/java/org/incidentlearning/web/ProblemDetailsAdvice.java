@@ -35,12 +35,14 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -54,6 +56,8 @@ import java.util.stream.Collectors;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    /** H2's lock timeout, PostgreSQL's lock_not_available (lock_timeout) and its deadlock victim. */
+    private static final Set<String> LOCK_TIMEOUTS = Set.of("HYT00", "55P03", "40P01");
     static final String TYPE_PREFIX = "urn:incident-learning:problem:";
     private static final Pattern SOURCE_LOCATION = Pattern.compile("\\[Source: [^]]*?(line: \\d+, column: \\d+)]");
     private static final Pattern LIBRARY_HINTS = Pattern.compile(":? ?enable `[^`]*` to allow|, from `[^`]*`"
@@ -92,6 +96,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        if (waitedTooLongForALock(failure)) {
+            return problem(ErrorCode.STORE_BUSY, "The event store stayed busy with other appends for longer than "
+                                                 + "its lock timeout; nothing was stored. Send the request again");
+        }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected failure {}", reference, failure);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -99,6 +107,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         body.setTitle("Internal error");
         body.setType(URI.create(TYPE_PREFIX + "internal-error"));
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, body);
+    }
+
+    /**
+     * Appends queue for one lock in the store; a wait past the lock timeout (H2's {@code LOCK_TIMEOUT}, PostgreSQL's
+     * {@code lock_timeout}) rolls the whole command back, so the client may simply retry.
+     */
+    private static boolean waitedTooLongForALock(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && LOCK_TIMEOUTS.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -26,6 +26,7 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE, "Idempotency key reused with another request"),
     REQUEST_TOO_LARGE(Kind.TOO_LARGE, "Request too large"),
     VIEW_NOT_READY(Kind.UNAVAILABLE, "View not ready"),
+    STORE_BUSY(Kind.UNAVAILABLE, "Store busy"),
     UNAUTHENTICATED(Kind.UNAUTHENTICATED, "Unauthenticated"),
     ACCESS_DENIED(Kind.FORBIDDEN, "Access denied"),
     RATE_LIMITED(Kind.TOO_MANY_REQUESTS, "Too many requests");
