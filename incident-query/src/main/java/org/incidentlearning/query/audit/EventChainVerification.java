@@ -53,9 +53,11 @@ public class EventChainVerification {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final WholeStoreReads store;
 
-    public EventChainVerification(NamedParameterJdbcTemplate jdbc) {
+    EventChainVerification(NamedParameterJdbcTemplate jdbc, WholeStoreReads store) {
         this.jdbc = jdbc;
+        this.store = store;
     }
 
     /** @return null when the incident has no stored events */
@@ -86,8 +88,8 @@ public class EventChainVerification {
         }
         String[] digest = {EventChain.GENESIS};
         long[] position = {0};
-        jdbc.query("SELECT e.global_index, h.hash FROM " + StoredEventRow.FROM + " ORDER BY e.global_index",
-                new MapSqlParameterSource(), rs -> {
+        store.forEachRow("SELECT e.global_index, h.hash FROM " + StoredEventRow.FROM + " ORDER BY e.global_index",
+                rs -> {
                     position[0] = rs.getLong(1);
                     digest[0] = EventChain.fold(digest[0], rs.getString(2) == null ? "" : rs.getString(2));
                 });

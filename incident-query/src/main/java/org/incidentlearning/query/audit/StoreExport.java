@@ -6,8 +6,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -27,11 +25,11 @@ public class StoreExport {
 
     public static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final WholeStoreReads store;
     private final ObjectMapper json = new ObjectMapper();
 
-    public StoreExport(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    StoreExport(WholeStoreReads store) {
+        this.store = store;
     }
 
     @GetMapping("/api/export")
@@ -39,11 +37,9 @@ public class StoreExport {
                          + "sequenceNumber, aggregateType, timestamp, payloadType, payloadRevision, payload, metadata, "
                          + "previousHash, hash")
     public ResponseEntity<StreamingResponseBody> export() {
-        StreamingResponseBody body = out -> jdbc.query("SELECT " + StoredEventRow.COLUMNS + " FROM "
-                                                       + StoredEventRow.FROM + " ORDER BY e.global_index",
-                new MapSqlParameterSource(), rs -> {
-                    write(out, StoredEventRow.of(rs));
-                });
+        StreamingResponseBody body = out -> store.forEachRow("SELECT " + StoredEventRow.COLUMNS + " FROM "
+                                                             + StoredEventRow.FROM + " ORDER BY e.global_index",
+                rs -> write(out, StoredEventRow.of(rs)));
         return ResponseEntity.ok().contentType(NDJSON)
                 .header("Content-Disposition", "attachment; filename=\"incident-events.ndjson\"").body(body);
     }
