@@ -41,7 +41,8 @@ import static org.incidentlearning.app.ServiceClient.json;
  * one command node and one query node are killed with SIGKILL mid-load. The commands that were in flight are sent
  * again to the survivor with their idempotency keys. In the end every acknowledged command's event is there once,
  * each incident's sequence is gapless, the surviving query node took over every segment, and once the killed query
- * node is back both query nodes share the segments again and answer the same views.
+ * node is back both query nodes share the segments again and answer the same views. A replay, which needs every
+ * segment, is refused with the reason while the other node holds some.
  * <p>
  * Runnable alone: {@code ./mvnw -B verify -pl incident-app -am -Dtest=ScaleOutTest
  * -Dsurefire.failIfNoSpecifiedTests=false}. Counts go to the test output and {@code target/scale-out-report.txt}.
@@ -160,6 +161,14 @@ class ScaleOutTest {
             Map<String, String> viewsOnQuery1 = caughtUpViews(client("query-1"), incidents);
             Map<String, String> viewsOnQuery2 = caughtUpViews(query2, incidents);
             assertThat(viewsOnQuery1).as("views answered by query-1 and query-2").isEqualTo(viewsOnQuery2);
+
+            // A replay resets every segment, so it needs them all: with another query node holding some, it says so.
+            ServiceClient query1 = client("query-1");
+            assertThat(query1.post("/api/admin/projections/incident-views/replay", "").status()).isEqualTo(202);
+            await("the replay reports the other node's claims", Duration.ofSeconds(30),
+                    () -> query1.get("/api/admin/projections/incident-views").json().path("replay").path("error")
+                            .asText().startsWith("Another query node holds segments of incident-views"));
+            assertThat(caughtUpViews(query2, incidents)).as("views after the refused replay").isEqualTo(viewsOnQuery2);
 
             String report = "scale-out on postgres: commandNodes=2 queryNodes=2 killed=command-2,query-1"
                             + " acknowledged=" + acknowledged.size() + " resentAfterKill=" + inFlight.size()

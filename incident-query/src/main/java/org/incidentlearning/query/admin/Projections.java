@@ -5,6 +5,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
@@ -109,8 +110,12 @@ public class Projections {
                 moveOn(name, run -> run.in(Phase.REPLAYING));
             } catch (RuntimeException failure) {
                 log.error("Replay of projection {} could not start", name, failure);
-                moveOn(name, run -> new ReplayRun(run.startedAt(), run.resetPosition(), Phase.FAILED,
-                        failure.toString()));
+                String error = failure instanceof UnableToClaimTokenException
+                        ? "Another query node holds segments of " + name + ": a replay needs them all. Stop the "
+                          + "other query nodes, replay on this one, then start them again (" + failure.getMessage()
+                          + ")"
+                        : failure.toString();
+                moveOn(name, run -> new ReplayRun(run.startedAt(), run.resetPosition(), Phase.FAILED, error));
                 // Never left stopped: the projection goes on from whatever tokens it has.
                 if (!processor.isRunning()) {
                     processor.start();
