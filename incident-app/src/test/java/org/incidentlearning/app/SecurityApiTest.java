@@ -58,6 +58,11 @@ class SecurityApiTest {
     }
 
     @Test
+    void theBenchmarksBareEndpointIsDeniedUnlessTheBenchmarkSwitchesItOn() {
+        assertProblem(facilitator.post("/api/bench/bare", json("text", "anything")), 403, "ACCESS_DENIED");
+    }
+
+    @Test
     void anUnknownKeyIsAnInvalidToken() {
         var refused = facilitator.withKey("no-such-key-0123456789abcdef0123456789").get("/api/incidents");
         assertProblem(refused, 401, "UNAUTHENTICATED");

@@ -2,7 +2,9 @@ package org.incidentlearning.web.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import org.incidentlearning.web.bench.BareEndpoint;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -68,7 +70,8 @@ public class WebSecurity {
     @Bean
     SecurityFilterChain incidentSecurity(HttpSecurity http, SecuritySettings settings, ApiKeys apiKeys,
                                          SecurityProblems problems, RequestRateLimit rateLimit,
-                                         ObjectProvider<JwtDecoder> jwtDecoder)
+                                         ObjectProvider<JwtDecoder> jwtDecoder,
+                                         @Value("${" + BareEndpoint.ENABLED + ":false}") boolean bareEndpoint)
             throws Exception {
         http.csrf(AbstractHttpConfigurer::disable) // no cookies or sessions: nothing a forged request could ride on
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -85,7 +88,8 @@ public class WebSecurity {
                                 + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frame -> frame.deny()))
-                .authorizeHttpRequests(requests -> requests
+                .authorizeHttpRequests(requests -> {
+                    requests
                         // The original request was authorized; its error page and async completion inherit that.
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
@@ -100,8 +104,14 @@ public class WebSecurity {
                         .requestMatchers(HttpMethod.GET, VIEWS).hasAnyRole(Role.TEAM.name(),
                                 Role.FACILITATOR.name(), Role.AUDITOR.name(), Role.DASHBOARD.name())
                         .requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/**")
-                        .hasAnyRole(Role.TEAM.name(), Role.FACILITATOR.name())
-                        .anyRequest().denyAll());
+                        .hasAnyRole(Role.TEAM.name(), Role.FACILITATOR.name());
+                    if (bareEndpoint) {
+                        // The benchmark's yardstick is authorized like a command; without it the path stays denied.
+                        requests.requestMatchers(HttpMethod.POST, BareEndpoint.PATH)
+                                .hasAnyRole(Role.TEAM.name(), Role.FACILITATOR.name());
+                    }
+                    requests.anyRequest().denyAll();
+                });
         AuthenticationManager credentials = settings.mode() == SecuritySettings.Mode.JWT ? tokens(settings,
                 jwtDecoder.getIfAvailable()) : apiKeys;
         http.oauth2ResourceServer(server -> server.authenticationEntryPoint(problems)

@@ -1,0 +1,43 @@
+package org.incidentlearning.web.bench;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The benchmark's yardstick: a command-shaped request (JSON body in, 201 with an id, a version, {@code Location},
+ * {@code ETag} and the correlation id out) through the same server stack as every command: Tomcat, the security chain
+ * with its API-key check and rate limit, Spring MVC and Jackson; but no command handling and no store. Off unless
+ * {@code incident.bench.bare-endpoint=true}, which only the benchmark sets.
+ */
+@RestController
+@Hidden
+@ConditionalOnProperty(name = BareEndpoint.ENABLED, havingValue = "true")
+public class BareEndpoint {
+
+    public static final String ENABLED = "incident.bench.bare-endpoint";
+    public static final String PATH = "/api/bench/bare";
+
+    @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Map<String, Object>> answer(@RequestBody Map<String, Object> body,
+                                                      @RequestHeader(name = "X-Correlation-Id", required = false)
+                                                      String correlationId) {
+        String id = UUID.randomUUID().toString();
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .header(HttpHeaders.LOCATION, URI.create(PATH + "/" + id).toString())
+                .header("X-Correlation-Id", correlationId == null ? UUID.randomUUID().toString() : correlationId)
+                .eTag("1")
+                .body(Map.of("id", id, "version", 1));
+    }
+}
