@@ -20,7 +20,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,6 +38,9 @@ public class StoreImport {
                            @Schema(pattern = EventChain.HASH_PATTERN, maxLength = EventChain.HASH_LENGTH)
                            String lastHash) {
     }
+
+    /** Lines sent to the database per batch. */
+    private static final int BATCH = 500;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -74,7 +79,9 @@ public class StoreImport {
     private Imported importLines(BufferedReader lines) throws IOException {
         Map<String, String> lastHash = new HashMap<>();
         Map<String, Long> lastSequence = new HashMap<>();
-        long events = 0;
+        List<Object[]> events = new ArrayList<>(BATCH);
+        List<Object[]> hashes = new ArrayList<>(BATCH);
+        long imported = 0;
         String hash = EventChain.GENESIS;
         String text;
         for (int number = 1; (text = lines.readLine()) != null; number++) {
@@ -98,19 +105,30 @@ public class StoreImport {
                 throw IncidentRejection.invalid("Line " + number + ": event " + (sequence + 1) + " of incident "
                         + incidentId + " does not match its hash chain; the export was altered");
             }
-            jdbc.update("INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, "
-                        + "type, time_stamp, payload_type, payload_revision, payload, meta_data) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?)", text(line, "eventId"), incidentId, sequence,
-                    text(line, "aggregateType"), text(line, "timestamp"), text(line, "payloadType"),
-                    text(line, "payloadRevision"), payload, metaData);
-            jdbc.update("INSERT INTO event_hash (event_identifier, aggregate_identifier, sequence_number, "
-                        + "previous_hash, hash) VALUES (?,?,?,?,?)", text(line, "eventId"), incidentId, sequence,
-                    previous, hash);
+            events.add(new Object[]{text(line, "eventId"), incidentId, sequence, text(line, "aggregateType"),
+                    text(line, "timestamp"), text(line, "payloadType"), text(line, "payloadRevision"), payload,
+                    metaData});
+            hashes.add(new Object[]{text(line, "eventId"), incidentId, sequence, previous, hash});
+            if (events.size() == BATCH) {
+                insert(events, hashes);
+            }
             lastHash.put(incidentId, hash);
             lastSequence.put(incidentId, sequence);
-            events++;
+            imported++;
         }
-        return new Imported(events, lastHash.size(), hash);
+        insert(events, hashes);
+        return new Imported(imported, lastHash.size(), hash);
+    }
+
+    /** Sends the lines read so far in two batched statements (still inside the import's one transaction). */
+    private void insert(List<Object[]> events, List<Object[]> hashes) {
+        jdbc.batchUpdate("INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, "
+                         + "type, time_stamp, payload_type, payload_revision, payload, meta_data) "
+                         + "VALUES (?,?,?,?,?,?,?,?,?)", events);
+        jdbc.batchUpdate("INSERT INTO event_hash (event_identifier, aggregate_identifier, sequence_number, "
+                         + "previous_hash, hash) VALUES (?,?,?,?,?)", hashes);
+        events.clear();
+        hashes.clear();
     }
 
     private JsonNode line(String text, int number) {
