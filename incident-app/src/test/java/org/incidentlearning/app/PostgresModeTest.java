@@ -229,13 +229,43 @@ class PostgresModeTest {
     }
 
     @Test
+    @Order(7)
+    void aNodeKeepingAnIncidentInMemoryNeitherRefusesNorOverwritesWhatAnotherNodeWrote() {
+        String base = "/api/incidents/" + client.post("/api/incidents", json("title", "Kept in memory",
+                "severity", "SEV3", "startedAt", "2026-04-03T08:00:00Z", "teams", List.of("ops", "dev"))).id();
+        // This node now keeps the incident at version 2.
+        String first = client.post(base + "/mental-models", json("team", "ops", "subject", "cache",
+                "belief", "Entries expire after a minute")).id();
+        try (ConfigurableApplicationContext otherNode = start("--incident.node-id=third-node")) {
+            ServiceClient other = client(otherNode);
+            String second = other.post(base + "/mental-models", json("team", "dev", "subject", "cache",
+                    "belief", "Entries never expire")).id();
+
+            // The model the other node recorded is not in what this node kept; the divergence is still accepted.
+            var divergence = client.post(base + "/divergences", json("mentalModelIds", List.of(first, second),
+                    "description", "Ops and dev disagreed on expiry", "effect", "Stale prices for an hour"));
+            assertCreated(divergence, 4);
+            assertCreated(other.post(base + "/timeline-entries", json("occurredAt", "2026-04-03T08:05:00Z",
+                    "team", "ops", "kind", "OBSERVATION", "text", "Prices stale")), 5);
+            // Version 5 is current, though this node last saw 4 itself.
+            assertCreated(client.post(base + "/timeline-entries", json("occurredAt", "2026-04-03T08:06:00Z",
+                    "team", "ops", "kind", "ACTION", "text", "Cache flushed"), "If-Match", "\"5\""), 6);
+        }
+        assertThat(database.queryForList("SELECT sequence_number FROM domain_event_entry "
+                                         + "WHERE aggregate_identifier = ? ORDER BY sequence_number", Long.class,
+                base.substring(base.lastIndexOf('/') + 1))).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
     @Order(8)
     void theChainsVerifyAndNoLargeObjectIsLeftBehind() {
         JsonNode verification = client.withKey(ServiceClient.AUDITOR_KEY).get("/api/verification").json();
         assertThat(verification.path("valid").asBoolean()).as(verification.toString()).isTrue();
         assertThat(verification.path("events").asLong())
                 .isEqualTo(database.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class));
-        assertThat(verification.path("incidents").asLong()).isEqualTo(3);
+        assertThat(verification.path("incidents").asLong())
+                .isEqualTo(database.queryForObject("SELECT COUNT(DISTINCT aggregate_identifier) FROM domain_event_entry",
+                        Long.class)).isEqualTo(4);
         assertThat(database.queryForObject("SELECT COUNT(*) FROM pg_largeobject_metadata", Long.class)).isZero();
     }
 

@@ -80,7 +80,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * An incident and everything teams learned from it. It decides whether a command is allowed and which events it
  * produces; the event-sourcing handlers at the bottom only apply state.
  */
-@Aggregate
+@Aggregate(cache = "recentIncidents")
 public class Incident {
 
     /** Metadata key carrying the client's {@code If-Match} version. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -15,6 +16,7 @@ import org.incidentlearning.command.idempotency.IdempotentCommands;
 import org.incidentlearning.command.incident.Incident;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.kernel.error.RejectionDetails;
 import org.incidentlearning.kernel.incident.CommandResult;
 import org.incidentlearning.web.security.IncidentPrincipal;
 import org.springframework.http.HttpHeaders;
@@ -22,10 +24,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,6 +47,13 @@ public class CommandDispatch {
     private static final String CORRELATION_HEADER = "X-Correlation-Id";
 
     private final CommandGateway gateway;
+    /**
+     * On a store other processes write too (PostgreSQL), an incident kept in memory may miss what another node
+     * appended. A command it allows then loses the race for the next sequence number and is retried afresh; a command
+     * it refuses is sent once more, on the incident Axon reloads after the refusal, so no one is refused on stale
+     * state. The embedded H2 file has one writer, this process, so a refusal stands.
+     */
+    private final boolean othersWriteTheStore;
     private final ObjectMapper canonicalJson = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -49,8 +61,11 @@ public class CommandDispatch {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    public CommandDispatch(CommandGateway gateway) {
+    public CommandDispatch(CommandGateway gateway, DataSource dataSource) throws SQLException {
         this.gateway = gateway;
+        try (Connection connection = dataSource.getConnection()) {
+            this.othersWriteTheStore = !"H2".equals(connection.getMetaData().getDatabaseProductName());
+        }
     }
 
     /** A command that creates something: 201 with {@code Location}, or 200 when it only repeated what exists. */
@@ -93,6 +108,7 @@ public class CommandDispatch {
             metaData.put(IdempotentCommands.FINGERPRINT, fingerprint(options, requestBody));
         }
         var message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData));
+        boolean refusedOnce = false;
         for (int attempt = 1; ; attempt++) {
             try {
                 return gateway.sendAndWait(message);
@@ -102,6 +118,12 @@ public class CommandDispatch {
                 if (attempt == ATTEMPTS) {
                     throw retryable;
                 }
+            } catch (CommandExecutionException refused) {
+                if (!othersWriteTheStore || refusedOnce
+                    || refused.getDetails().filter(RejectionDetails.class::isInstance).isEmpty()) {
+                    throw refused;
+                }
+                refusedOnce = true;
             }
         }
     }

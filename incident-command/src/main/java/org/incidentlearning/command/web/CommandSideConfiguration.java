@@ -3,8 +3,11 @@ package org.incidentlearning.command.web;
 import org.axonframework.commandhandling.CommandBus;
 import org.incidentlearning.command.idempotency.IdempotencyRecords;
 import org.incidentlearning.command.idempotency.IdempotentCommands;
+import org.incidentlearning.command.incident.RecentIncidents;
 import org.incidentlearning.command.incident.RejectionTranslation;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -19,6 +22,12 @@ public class CommandSideConfiguration implements WebMvcConfigurer {
     void registerInterceptors(CommandBus commandBus, IdempotencyRecords idempotencyRecords) {
         commandBus.registerHandlerInterceptor(new RejectionTranslation());
         commandBus.registerHandlerInterceptor(new IdempotentCommands(idempotencyRecords));
+    }
+
+    /** The incidents recent commands used, kept between commands ({@code incident.command.cached-incidents}). */
+    @Bean
+    RecentIncidents recentIncidents(@Value("${incident.command.cached-incidents:2000}") long cachedIncidents) {
+        return new RecentIncidents(cachedIncidents);
     }
 
     @Override
