@@ -1,5 +1,6 @@
 package org.incidentlearning.bench;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -36,11 +37,14 @@ final class Queries {
     private Latencies measure(String name, Function<SplittableRandom, String> path) {
         SplittableRandom random = new SplittableRandom(settings.seed() + name.hashCode());
         int warmUp = Math.max(20, settings.queryRequests() / 10);
-        for (int i = 0; i < warmUp; i++) {
+        long warmUpEnd = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        for (int i = 0; i < warmUp && System.nanoTime() < warmUpEnd; i++) {
             read(path.apply(random));
         }
         Latencies latencies = new Latencies();
-        for (int i = 0; i < settings.queryRequests(); i++) {
+        // At most a minute per read: a read that takes seconds still gets a fair sample without holding the run up.
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        for (int i = 0; i < settings.queryRequests() && System.nanoTime() < deadline; i++) {
             String target = path.apply(random);
             long start = System.nanoTime();
             read(target);

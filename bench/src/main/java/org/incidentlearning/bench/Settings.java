@@ -9,8 +9,8 @@ record Settings(String mode, List<String> stores, int incidents, Duration warmUp
                 Duration limit, long seed) {
 
     static Settings quick() {
-        return new Settings("quick", List.of("h2"), 200, Duration.ofSeconds(3), Duration.ofSeconds(4),
-                List.of(1, 8, 32), List.of(32), Duration.ofSeconds(5), 1_000, 5_000, 60, Duration.ofSeconds(2),
+        return new Settings("quick", List.of("h2"), 200, Duration.ofSeconds(3), Duration.ofSeconds(3),
+                List.of(1, 8, 32), List.of(32), Duration.ofSeconds(4), 1_000, 3_000, 40, Duration.ofSeconds(2),
                 20261203L);
     }
 
