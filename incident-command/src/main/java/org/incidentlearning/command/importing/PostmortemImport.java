@@ -3,12 +3,12 @@ package org.incidentlearning.command.importing;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.incidentlearning.command.audit.AuditTrail;
+import org.incidentlearning.command.incident.IncidentCommands;
 import org.incidentlearning.command.importing.ImportReport.NotMapped;
 import org.incidentlearning.command.importing.PostmortemPlan.PlannedCommand;
 import org.incidentlearning.kernel.error.ErrorCode;
@@ -40,11 +40,11 @@ import java.util.UUID;
 @Component
 public class PostmortemImport {
 
-    private final CommandGateway gateway;
+    private final IncidentCommands incidents;
     private final EventStore eventStore;
 
-    public PostmortemImport(CommandGateway gateway, EventStore eventStore) {
-        this.gateway = gateway;
+    public PostmortemImport(IncidentCommands incidents, EventStore eventStore) {
+        this.incidents = incidents;
         this.eventStore = eventStore;
     }
 
@@ -182,7 +182,7 @@ public class PostmortemImport {
         private void send(String field, Object command) {
             CommandResult result;
             try {
-                result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(audit));
+                result = incidents.send(GenericCommandMessage.asCommandMessage(command).andMetaData(audit));
             } catch (IncidentRejection rejection) {
                 throw new Refused(field, new RejectionDetails(rejection.code(), rejection.getMessage()));
             } catch (CommandExecutionException failure) {

@@ -6,17 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.incidentlearning.command.audit.AuditTrail;
 import org.incidentlearning.command.idempotency.IdempotentCommands;
 import org.incidentlearning.command.incident.Incident;
+import org.incidentlearning.command.incident.IncidentCommands;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
-import org.incidentlearning.kernel.error.RejectionDetails;
 import org.incidentlearning.kernel.incident.CommandResult;
 import org.incidentlearning.web.security.IncidentPrincipal;
 import org.springframework.http.HttpHeaders;
@@ -24,13 +22,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,14 +41,7 @@ public class CommandDispatch {
     private static final int ATTEMPTS = 3;
     private static final String CORRELATION_HEADER = "X-Correlation-Id";
 
-    private final CommandGateway gateway;
-    /**
-     * On a store other processes write too (PostgreSQL), an incident kept in memory may miss what another node
-     * appended. A command it allows then loses the race for the next sequence number and is retried afresh; a command
-     * it refuses is sent once more, on the incident Axon reloads after the refusal, so no one is refused on stale
-     * state. The embedded H2 file has one writer, this process, so a refusal stands.
-     */
-    private final boolean othersWriteTheStore;
+    private final IncidentCommands incidents;
     private final ObjectMapper canonicalJson = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -61,11 +49,8 @@ public class CommandDispatch {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    public CommandDispatch(CommandGateway gateway, DataSource dataSource) throws SQLException {
-        this.gateway = gateway;
-        try (Connection connection = dataSource.getConnection()) {
-            this.othersWriteTheStore = !"H2".equals(connection.getMetaData().getDatabaseProductName());
-        }
+    public CommandDispatch(IncidentCommands incidents) {
+        this.incidents = incidents;
     }
 
     /** A command that creates something: 201 with {@code Location}, or 200 when it only repeated what exists. */
@@ -108,22 +93,15 @@ public class CommandDispatch {
             metaData.put(IdempotentCommands.FINGERPRINT, fingerprint(options, requestBody));
         }
         var message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData));
-        boolean refusedOnce = false;
         for (int attempt = 1; ; attempt++) {
             try {
-                return gateway.sendAndWait(message);
+                return incidents.send(message);
             } catch (IdempotentCommands.IdempotencyRace | ConcurrencyException retryable) {
                 // Another request won the race for this key or this incident's next sequence number; the retry
                 // answers the stored result or runs on the incident's new state.
                 if (attempt == ATTEMPTS) {
                     throw retryable;
                 }
-            } catch (CommandExecutionException refused) {
-                if (!othersWriteTheStore || refusedOnce
-                    || refused.getDetails().filter(RejectionDetails.class::isInstance).isEmpty()) {
-                    throw refused;
-                }
-                refusedOnce = true;
             }
         }
     }

@@ -1,10 +1,13 @@
 package org.incidentlearning.command.web;
 
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.incidentlearning.command.idempotency.IdempotencyRecords;
 import org.incidentlearning.command.idempotency.IdempotentCommands;
+import org.incidentlearning.command.incident.IncidentCommands;
 import org.incidentlearning.command.incident.RecentIncidents;
 import org.incidentlearning.command.incident.RejectionTranslation;
+import org.incidentlearning.store.SharedStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +31,12 @@ public class CommandSideConfiguration implements WebMvcConfigurer {
     @Bean
     RecentIncidents recentIncidents(@Value("${incident.command.cached-incidents:2000}") long cachedIncidents) {
         return new RecentIncidents(cachedIncidents);
+    }
+
+    /** Every command's way to its incident, REST edge and importer alike. */
+    @Bean
+    IncidentCommands incidentCommands(CommandGateway gateway, SharedStore store) {
+        return new IncidentCommands(gateway, store.isShared());
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 import org.incidentlearning.command.incident.Incident;
+import org.incidentlearning.command.incident.IncidentCommands;
 import org.incidentlearning.command.incident.RejectionTranslation;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
@@ -58,7 +59,7 @@ class PostmortemImportTest {
                 .build()
                 .subscribe(commandBus);
         gateway = DefaultCommandGateway.builder().commandBus(commandBus).build();
-        postmortems = new PostmortemImport(gateway, eventStore);
+        postmortems = new PostmortemImport(new IncidentCommands(gateway, false), eventStore);
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.pooled.MaxSegmentProvider;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.incidentlearning.store.SharedStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,8 +15,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,12 +52,10 @@ public class FairSegmentShare implements MaxSegmentProvider {
         return thread;
     });
 
-    public FairSegmentShare(DataSource dataSource, EventProcessingConfiguration processing) throws SQLException {
+    public FairSegmentShare(DataSource dataSource, EventProcessingConfiguration processing, SharedStore store) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.processing = processing;
-        try (Connection connection = dataSource.getConnection()) {
-            this.shared = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-        }
+        this.shared = store.isShared();
     }
 
     @Autowired
