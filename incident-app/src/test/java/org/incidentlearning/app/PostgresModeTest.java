@@ -257,6 +257,31 @@ class PostgresModeTest {
     }
 
     @Test
+    @Order(7)
+    void aRecurrenceIsCheckedAgainstTheEarlierIncidentAsStoredNotAsThisNodeKeptIt() {
+        String earlier = client.post("/api/incidents", json("title", "Declined once", "severity", "SEV3",
+                "startedAt", "2026-04-04T08:00:00Z", "teams", List.of("ops"))).id();
+        String remediation = client.post("/api/incidents/" + earlier + "/remediations", json("team", "ops",
+                "description", "Replace the flaky switch")).id();
+        // This node keeps the earlier incident with its remediation declined.
+        assertThat(client.post("/api/incidents/" + earlier + "/remediations/" + remediation + "/decline",
+                json("rationale", "Rare", "acceptedRisk", "A short outage", "revisitBy", "2026-10-01")).status())
+                .isEqualTo(200);
+        String later = client.post("/api/incidents", json("title", "The switch again", "severity", "SEV3",
+                "startedAt", "2026-04-10T08:00:00Z", "teams", List.of("ops"))).id();
+        try (ConfigurableApplicationContext otherNode = start("--incident.node-id=fourth-node")) {
+            assertThat(client(otherNode).post("/api/incidents/" + earlier + "/remediations/" + remediation
+                    + "/reopen", json("reason", "Budget after all")).status()).isEqualTo(200);
+        }
+
+        var recurrence = client.post("/api/incidents/" + later + "/recurrences", json("ofIncidentId", earlier,
+                "remediationId", remediation));
+        assertProblem(recurrence, 409, "RECURRENCE_NOT_ALLOWED");
+        assertThat(database.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, later)).isEqualTo(1);
+    }
+
+    @Test
     @Order(8)
     void theChainsVerifyAndNoLargeObjectIsLeftBehind() {
         JsonNode verification = client.withKey(ServiceClient.AUDITOR_KEY).get("/api/verification").json();
@@ -265,7 +290,7 @@ class PostgresModeTest {
                 .isEqualTo(database.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class));
         assertThat(verification.path("incidents").asLong())
                 .isEqualTo(database.queryForObject("SELECT COUNT(DISTINCT aggregate_identifier) FROM domain_event_entry",
-                        Long.class)).isEqualTo(4);
+                        Long.class)).isEqualTo(6);
         assertThat(database.queryForObject("SELECT COUNT(*) FROM pg_largeobject_metadata", Long.class)).isZero();
     }
 

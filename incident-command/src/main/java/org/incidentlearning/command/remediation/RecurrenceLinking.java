@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.incidentlearning.command.incident.Incident;
+import org.incidentlearning.command.incident.RecentIncidents;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.kernel.incident.CommandResult;
@@ -25,13 +26,18 @@ import java.util.TreeSet;
 public class RecurrenceLinking {
 
     private final Repository<Incident> incidents;
+    private final RecentIncidents recent;
 
-    public RecurrenceLinking(Repository<Incident> incidents) {
+    public RecurrenceLinking(Repository<Incident> incidents, RecentIncidents recent) {
         this.incidents = incidents;
+        this.recent = recent;
     }
 
     @CommandHandler
     public CommandResult handle(LinkRecurrenceCommand command, MetaData metaData) {
+        // The earlier incident is only read, so nothing would catch a stale copy kept in memory after another node
+        // changed its remediation: it is read from the store.
+        recent.remove(command.ofIncidentId());
         Map<String, Aggregate<Incident>> loaded = new HashMap<>();
         // A fixed lock order, so two links between the same incidents in opposite directions cannot deadlock.
         for (String id : new TreeSet<>(List.of(command.incidentId(), command.ofIncidentId()))) {

@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.incidentlearning.command.incident.Incident;
+import org.incidentlearning.command.incident.RecentIncidents;
 import org.incidentlearning.kernel.correction.EntryKind;
 import org.incidentlearning.kernel.correction.EntryRetractedEvent;
 import org.incidentlearning.kernel.error.ErrorCode;
@@ -72,7 +73,8 @@ class RecurrenceLinkingTest {
                 .eventStore(otherIncidents)
                 .build();
         fixture.registerAnnotatedCommandHandler(
-                new RecurrenceLinking(new TwoIncidentRepository(fixture.getRepository(), others)));
+                new RecurrenceLinking(new TwoIncidentRepository(fixture.getRepository(), others),
+                        new RecentIncidents(10)));
     }
 
     @AfterEach
