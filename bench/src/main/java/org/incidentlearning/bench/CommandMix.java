@@ -22,6 +22,9 @@ final class CommandMix {
 
     static final List<String> TEAMS = names("team", 30);
     static final List<String> COMPONENTS = names("service", 60);
+    /** Which team records, and which component is named: skewed alike in the mix and in the generated store. */
+    static final Zipf TEAM_SKEW = new Zipf(TEAMS.size(), 1.0);
+    static final Zipf COMPONENT_SKEW = new Zipf(COMPONENTS.size(), 1.0);
     private static final String[] SUBJECTS = {"netlib", "deploy pipeline", "feature flags", "DNS", "TLS",
             "connection pool", "cache", "rate limiter", "queue", "schema migration"};
     private static final String[] CLAIMS = {"is not affected by the change", "fails over within a minute",
@@ -29,8 +32,6 @@ final class CommandMix {
 
     private final List<String> incidents = new CopyOnWriteArrayList<>();
     private final Map<String, List<String>> mentalModels = new ConcurrentHashMap<>();
-    private final Zipf teams = new Zipf(TEAMS.size(), 1.0);
-    private final Zipf components = new Zipf(COMPONENTS.size(), 1.0);
     private final Zipf incidentChoice;
 
     CommandMix(List<String> incidentIds, double exponent) {
@@ -38,21 +39,20 @@ final class CommandMix {
         incidentChoice = new Zipf(incidentIds.size(), exponent);
     }
 
-    static Map<String, Object> declaration(RandomGenerator random, String title, Zipf teams, Zipf components) {
+    static Map<String, Object> declaration(RandomGenerator random, String title) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", title);
         body.put("severity", List.of("SEV1", "SEV2", "SEV3", "SEV4").get(random.nextInt(4)));
         body.put("startedAt", Instant.parse("2024-01-01T00:00:00Z").plusSeconds(random.nextLong(3L * 365 * 86_400))
                 .toString());
         body.put("summary", "Customers saw errors while " + SUBJECTS[random.nextInt(SUBJECTS.length)] + " changed");
-        body.put("teams", distinct(random, teams, TEAMS, 1 + random.nextInt(3)));
-        body.put("components", distinct(random, components, COMPONENTS, 1 + random.nextInt(3)));
+        body.put("teams", distinct(random, TEAM_SKEW, TEAMS, 1 + random.nextInt(3)));
+        body.put("components", distinct(random, COMPONENT_SKEW, COMPONENTS, 1 + random.nextInt(3)));
         return body;
     }
 
-    Command declaration(RandomGenerator random, int number) {
-        return new Command("declare", null, "/api/incidents",
-                declaration(random, "Benchmark incident " + number, teams, components));
+    static Command declaration(RandomGenerator random, long number) {
+        return new Command("declare", null, "/api/incidents", declaration(random, "Benchmark incident " + number));
     }
 
     /** The next command of the mix for an incident chosen by the skew. */
@@ -65,16 +65,16 @@ final class CommandMix {
     Command on(String incident, RandomGenerator random, long number) {
         int roll = random.nextInt(100);
         String base = "/api/incidents/" + incident;
-        String team = TEAMS.get(teams.sample(random));
+        String team = TEAMS.get(TEAM_SKEW.sample(random));
         List<String> models = mentalModels.getOrDefault(incident, List.of());
         if (roll < 5) {
-            return declaration(random, (int) number);
+            return declaration(random, number);
         } else if (roll < 50) {
             return new Command("timeline", incident, base + "/timeline-entries", Map.of(
                     "occurredAt", Instant.parse("2024-01-01T00:00:00Z").plusSeconds(number).toString(),
                     "team", team, "kind", List.of("OBSERVATION", "ACTION", "COMMUNICATION", "DECISION")
                             .get(random.nextInt(4)),
-                    "text", "Entry " + number + ": " + team + " saw " + COMPONENTS.get(components.sample(random))
+                    "text", "Entry " + number + ": " + team + " saw " + COMPONENTS.get(COMPONENT_SKEW.sample(random))
                             + " " + CLAIMS[random.nextInt(CLAIMS.length)]));
         } else if (roll < 70 || models.size() < 2) {
             String subject = SUBJECTS[random.nextInt(SUBJECTS.length)];
@@ -97,7 +97,7 @@ final class CommandMix {
                     "description", "A release had to ship before an event (" + number + ")"));
         }
         return new Command("remediation", incident, base + "/remediations", Map.of("team", team,
-                "description", "Make " + COMPONENTS.get(components.sample(random)) + " tell its callers ("
+                "description", "Make " + COMPONENTS.get(COMPONENT_SKEW.sample(random)) + " tell its callers ("
                                + number + ")"));
     }
 
@@ -106,14 +106,6 @@ final class CommandMix {
         if (command.kind().equals("mental-model") && id != null) {
             mentalModels.computeIfAbsent(command.incidentId(), key -> new CopyOnWriteArrayList<>()).add(id);
         }
-    }
-
-    Zipf teams() {
-        return teams;
-    }
-
-    Zipf components() {
-        return components;
     }
 
     private static List<String> distinct(RandomGenerator random, Zipf skew, List<String> names, int count) {

@@ -53,8 +53,6 @@ final class GeneratedStore {
 
     private final int incidents;
     private final long seed;
-    private final Zipf teams = new Zipf(CommandMix.TEAMS.size(), 1.0);
-    private final Zipf components = new Zipf(CommandMix.COMPONENTS.size(), 1.0);
 
     GeneratedStore(int incidents, long seed) {
         this.incidents = incidents;
@@ -103,14 +101,13 @@ final class GeneratedStore {
         SplittableRandom random = new SplittableRandom(seed * 1_000_003 + number);
         String id = incidentId(number);
         Instant started = EPOCH.plusSeconds(random.nextLong(SPAN_SECONDS));
-        Map<String, Object> declared = CommandMix.declaration(random, "Generated incident " + number, teams,
-                components);
+        Map<String, Object> declared = CommandMix.declaration(random, "Generated incident " + number);
         @SuppressWarnings("unchecked")
         List<String> involved = (List<String>) declared.get("teams");
         @SuppressWarnings("unchecked")
         List<String> touched = (List<String>) declared.get("components");
         String team = involved.get(0);
-        String other = involved.size() > 1 ? involved.get(1) : CommandMix.TEAMS.get(teams.sample(random));
+        String other = involved.size() > 1 ? involved.get(1) : CommandMix.TEAMS.get(CommandMix.TEAM_SKEW.sample(random));
         String firstModel = entryId(id, 5);
         String secondModel = entryId(id, 6);
         List<Object> events = new ArrayList<>();

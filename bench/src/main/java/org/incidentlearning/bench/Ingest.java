@@ -30,10 +30,9 @@ final class Ingest {
     /** Declares the incidents the mix writes to; their ids, in the order of the skew's ranks. */
     List<String> declareIncidents(int count) {
         SplittableRandom random = new SplittableRandom(settings.seed());
-        CommandMix declarations = new CommandMix(List.of("none"), 1.0);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            CommandMix.Command declare = declarations.declaration(random, i);
+            CommandMix.Command declare = CommandMix.declaration(random, i);
             ServiceClient.Answer answer = client.post(declare.path(), declare.body(), run + "-declare-" + i);
             ids.add(expectCreated(answer).path("id").asText());
         }

@@ -3,6 +3,7 @@ package org.incidentlearning.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -88,7 +89,7 @@ final class ProjectionLag {
     }
 
     private static CommandMix.Command withProbeComponent(CommandMix.Command declare, String probe) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>(declare.body());
+        Map<String, Object> body = new LinkedHashMap<>(declare.body());
         List<String> components = new ArrayList<>(castList(body.get("components")));
         components.add(probe);
         body.put("components", components);

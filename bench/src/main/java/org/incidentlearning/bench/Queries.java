@@ -21,11 +21,10 @@ final class Queries {
 
     Map<String, Latencies> run() {
         Zipf incidentChoice = new Zipf(incidents, 1.1);
-        Zipf teamChoice = new Zipf(CommandMix.TEAMS.size(), 1.0);
         Map<String, Function<SplittableRandom, String>> reads = new LinkedHashMap<>();
         reads.put("incidentView", random -> "/api/incidents/"
                                             + GeneratedStore.incidentId(incidentChoice.sample(random)));
-        reads.put("teamContext", random -> "/api/teams/" + CommandMix.TEAMS.get(teamChoice.sample(random))
+        reads.put("teamContext", random -> "/api/teams/" + CommandMix.TEAMS.get(CommandMix.TEAM_SKEW.sample(random))
                                            + "/context");
         reads.put("hotspots", random -> "/api/hotspots?by=" + (random.nextBoolean() ? "component" : "team")
                                         + "&bucket=" + (random.nextBoolean() ? "month" : "week"));

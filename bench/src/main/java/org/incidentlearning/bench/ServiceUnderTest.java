@@ -53,10 +53,6 @@ final class ServiceUnderTest implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     private void awaitHealthy(Duration timeout, Path log) throws InterruptedException {
         ServiceClient client = client();
         long deadline = System.nanoTime() + timeout.toNanos();

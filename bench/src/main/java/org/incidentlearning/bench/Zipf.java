@@ -27,10 +27,6 @@ final class Zipf {
         }
     }
 
-    int size() {
-        return cumulative.length;
-    }
-
     int sample(RandomGenerator random) {
         int found = Arrays.binarySearch(cumulative, random.nextDouble());
         int rank = found >= 0 ? found : -found - 1;
