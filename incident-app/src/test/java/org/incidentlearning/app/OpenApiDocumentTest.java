@@ -129,6 +129,10 @@ class OpenApiDocumentTest {
         String schemas = "/components/schemas/";
         assertThat(uncapped).containsExactlyInAnyOrder(
                 schemas + "Problem/properties/detail",
+                schemas + "TemplateList/properties/templates",
+                schemas + "TemplateVersions/properties/versions",
+                schemas + "PublishedArtifactList/properties/artifacts",
+                schemas + "FacilitatorHintList/properties/hints",
                 schemas + "ImportReport/properties/notes",
                 schemas + "ImportNote/properties/sourceId",
                 schemas + "ImportNote/properties/field",

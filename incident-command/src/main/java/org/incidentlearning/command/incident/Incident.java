@@ -20,6 +20,9 @@ import org.incidentlearning.kernel.correction.EntryAmendedEvent;
 import org.incidentlearning.kernel.correction.EntryKind;
 import org.incidentlearning.kernel.correction.EntryRetractedEvent;
 import org.incidentlearning.kernel.correction.RetractEntryCommand;
+import org.incidentlearning.kernel.artifact.ArtifactPublishedEvent;
+import org.incidentlearning.kernel.artifact.Audience;
+import org.incidentlearning.kernel.artifact.PublishArtifactCommand;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.kernel.error.Require;
@@ -110,6 +113,8 @@ public class Incident {
     private final Map<String, List<String>> divergenceModels = new HashMap<>();
     private final Map<String, Remediation> remediations = new HashMap<>();
     private final Map<String, String> recurrenceByTarget = new HashMap<>();
+    /** Artifact ids by what was published (template, audience, content hash). */
+    private final Map<String, String> publishedArtifacts = new HashMap<>();
 
     protected Incident() {
         // Axon creates the incident (CREATE_IF_MISSING) or rebuilds it from its events.
@@ -410,6 +415,31 @@ public class Incident {
     }
 
     public record DeclinedRemediation(Instant incidentStartedAt, String decidingTeam) {
+    }
+
+    /**
+     * Publishing the same content again (same template, audience and content hash) is a no-op that answers the first
+     * publication. Publishing is allowed after the analysis closed: that is when the record is usually published.
+     */
+    @CommandHandler
+    public CommandResult handle(PublishArtifactCommand command) {
+        if (command.incidentVersion() > version()) {
+            throw IncidentRejection.invalid("incidentVersion " + command.incidentVersion() + " is beyond incident "
+                    + incidentId + "'s version " + version());
+        }
+        String published = publishedArtifacts.get(publication(command.templateId(), command.audience(),
+                command.contentHash()));
+        if (published != null) {
+            return unchanged(published);
+        }
+        apply(new ArtifactPublishedEvent(incidentId, command.artifactId(), command.templateId(),
+                command.templateVersion(), command.audience(), command.contentHash(), command.incidentVersion(),
+                command.renderedAsOf()));
+        return changed(command.artifactId());
+    }
+
+    private static String publication(String templateId, Audience audience, String contentHash) {
+        return templateId + "\u0000" + audience + "\u0000" + contentHash;
     }
 
     @CommandHandler
@@ -737,5 +767,11 @@ public class Incident {
         divergenceModels.remove(event.entryId());
         remediations.remove(event.entryId());
         lastAmendment.remove(event.entryId());
+    }
+
+    @EventSourcingHandler
+    void on(ArtifactPublishedEvent event) {
+        publishedArtifacts.put(publication(event.templateId(), event.audience(), event.contentHash()),
+                event.artifactId());
     }
 }

@@ -6,6 +6,7 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.incidentlearning.kernel.artifact.ReviseTemplateCommand;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.kernel.error.RejectionDetails;
@@ -24,6 +25,11 @@ public class RejectionTranslation implements MessageHandlerInterceptor<CommandMe
         } catch (IncidentRejection rejection) {
             throw translated(rejection.code(), rejection.getMessage(), rejection);
         } catch (AggregateNotFoundException missing) {
+            if (unitOfWork.getMessage().getPayload() instanceof ReviseTemplateCommand) {
+                throw translated(ErrorCode.UNKNOWN_TEMPLATE,
+                        "No template of a team with id " + missing.getAggregateIdentifier()
+                        + "; built-in templates are not revised", missing);
+            }
             throw translated(ErrorCode.UNKNOWN_INCIDENT,
                     "No incident with id " + missing.getAggregateIdentifier(), missing);
         }

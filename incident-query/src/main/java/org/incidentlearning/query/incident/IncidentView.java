@@ -1,6 +1,7 @@
 package org.incidentlearning.query.incident;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.incidentlearning.kernel.artifact.Audience;
 import org.incidentlearning.kernel.correction.EntryKind;
 import org.incidentlearning.kernel.incident.IncidentStatus;
 import org.incidentlearning.kernel.incident.Severity;
@@ -61,6 +62,8 @@ public class IncidentView {
     /** Earlier incidents (and their declined remediations) this incident recurs. */
     public List<Recurrence> recurrenceOf = new ArrayList<>();
     public List<Correction> corrections = new ArrayList<>();
+    /** The artifacts published from this incident, in publishing order. */
+    public List<PublishedArtifact> artifacts = new ArrayList<>();
 
     public abstract static class Entry {
         public String id;
@@ -142,6 +145,23 @@ public class IncidentView {
         @Schema(maxLength = FieldLimits.TEXT)
         public String note;
         public Instant linkedAt;
+    }
+
+    public static class PublishedArtifact {
+        @Schema(pattern = PathIds.PATTERN)
+        public String artifactId;
+        @Schema(pattern = PathIds.PATTERN)
+        public String templateId;
+        public int templateVersion;
+        public Audience audience;
+        /** SHA-256 of the Markdown rendering, lower-case hex. */
+        @Schema(pattern = "^[0-9a-f]{64}$", maxLength = 64)
+        public String contentHash;
+        /** The incident's version the artifact was rendered from. */
+        public long incidentVersion;
+        /** Recurrences linked up to this moment were part of the rendering. */
+        public Instant renderedAsOf;
+        public Instant publishedAt;
     }
 
     public static class Correction {

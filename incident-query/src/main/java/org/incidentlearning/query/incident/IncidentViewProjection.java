@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.incidentlearning.kernel.artifact.ArtifactPublishedEvent;
 import org.incidentlearning.kernel.context.ContextRecordedEvent;
 import org.incidentlearning.kernel.correction.EntryAmendedEvent;
 import org.incidentlearning.kernel.correction.EntryKind;
@@ -278,6 +279,22 @@ public class IncidentViewProjection {
     @EventHandler
     void on(IncidentClassifiedEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
         change(event.incidentId(), recordedAt, sequence, view -> view.classification = new ArrayList<>(event.labels()));
+    }
+
+    @EventHandler
+    void on(ArtifactPublishedEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        change(event.incidentId(), recordedAt, sequence, view -> {
+            IncidentView.PublishedArtifact artifact = new IncidentView.PublishedArtifact();
+            artifact.artifactId = event.artifactId();
+            artifact.templateId = event.templateId();
+            artifact.templateVersion = event.templateVersion();
+            artifact.audience = event.audience();
+            artifact.contentHash = event.contentHash();
+            artifact.incidentVersion = event.incidentVersion();
+            artifact.renderedAsOf = event.renderedAsOf();
+            artifact.publishedAt = recordedAt;
+            view.artifacts.add(artifact);
+        });
     }
 
     @EventHandler

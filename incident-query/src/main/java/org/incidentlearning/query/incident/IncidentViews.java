@@ -110,6 +110,23 @@ public class IncidentViews implements IncidentViewStore {
         return views;
     }
 
+    /**
+     * The complete views of the incidents a team took part in that started in {@code [from, to)}, oldest first, at
+     * most {@code limit}.
+     */
+    public List<IncidentView> ofTeamStartedBetween(String team, Instant from, Instant to, int limit) {
+        MapSqlParameterSource params = new MapSqlParameterSource("team", team)
+                .addValue("from", Timestamp.from(from)).addValue("to", Timestamp.from(to))
+                .addValue("limit", limit);
+        List<IncidentView> views = jdbc.query("SELECT v.document FROM incident_view v JOIN incident_view_team t "
+                                              + "ON t.incident_id = v.incident_id WHERE t.team = :team "
+                                              + "AND v.started_at >= :from AND v.started_at < :to "
+                                              + "ORDER BY v.started_at, v.incident_id FETCH FIRST :limit ROWS ONLY",
+                params, (rs, row) -> read(rs.getString(1)));
+        views.forEach(this::attachRecurrences);
+        return views;
+    }
+
     @Override
     public void addRecurrence(IncidentView.Recurrence recurrence) {
         jdbc.update("INSERT INTO remediation_recurrence (recurrence_id, of_incident_id, remediation_id, incident_id, "

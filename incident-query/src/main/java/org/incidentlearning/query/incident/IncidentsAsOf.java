@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * An incident exactly as it stood at a past moment: its view rebuilt in memory by the same projection, from the events
@@ -27,23 +28,36 @@ public class IncidentsAsOf {
 
     /** @return empty when the incident had not been declared by {@code asOf} */
     public Optional<IncidentView> asOf(String incidentId, Instant asOf) {
+        return rebuild(incidentId, event -> !event.getTimestamp().isAfter(asOf), asOf);
+    }
+
+    /**
+     * The incident as its first {@code version} events left it, with the recurrences linked up to
+     * {@code recurrencesUpTo}: what a published artifact was rendered from.
+     */
+    public Optional<IncidentView> atVersion(String incidentId, long version, Instant recurrencesUpTo) {
+        return rebuild(incidentId, event -> event.getSequenceNumber() < version, recurrencesUpTo);
+    }
+
+    private Optional<IncidentView> rebuild(String incidentId, Predicate<DomainEventMessage<?>> included,
+                                           Instant recurrencesUpTo) {
         RememberedIncidentViews remembered = new RememberedIncidentViews();
         AnnotationEventHandlerAdapter projection =
                 new AnnotationEventHandlerAdapter(new IncidentViewProjection(remembered));
         Iterator<? extends DomainEventMessage<?>> events = eventStore.readEvents(incidentId).asStream().iterator();
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
-            if (event.getTimestamp().isAfter(asOf)) {
+            if (!included.test(event)) {
                 break;
             }
             try {
                 projection.handle(event);
             } catch (Exception e) {
-                throw new IllegalStateException("Cannot rebuild incident " + incidentId + " as of " + asOf, e);
+                throw new IllegalStateException("Cannot rebuild incident " + incidentId + " from its events", e);
             }
         }
         return remembered.find(incidentId).map(view -> {
-            views.attachRecurrencesUpTo(view, asOf);
+            views.attachRecurrencesUpTo(view, recurrencesUpTo);
             return view;
         });
     }

@@ -36,7 +36,7 @@ public class WebSecurity {
 
     /** The views built from events: what teams, facilitators, auditors and dashboards read. */
     static final String[] VIEWS = {"/api/incidents", "/api/incidents/**", "/api/hotspots", "/api/teams/**",
-            "/api/map", "/api/remediations", "/api/learning/**", "/api/search"};
+            "/api/map", "/api/remediations", "/api/learning/**", "/api/search", "/api/templates", "/api/templates/**"};
     /** The events as stored, and what is derived from them byte for byte: auditors only. */
     static final String[] RAW_EVENTS = {"/api/events", "/api/export", "/api/verification",
             "/api/incidents/*/events", "/api/incidents/*/verification"};
@@ -103,7 +103,8 @@ public class WebSecurity {
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, VIEWS).hasAnyRole(Role.TEAM.name(),
                                 Role.FACILITATOR.name(), Role.AUDITOR.name(), Role.DASHBOARD.name())
-                        .requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/**")
+                        .requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/**", "/api/templates",
+                                "/api/templates/**")
                         .hasAnyRole(Role.TEAM.name(), Role.FACILITATOR.name());
                     if (bareEndpoint) {
                         // The benchmark's yardstick is authorized like a command; without it the path stays denied.
