@@ -12,10 +12,14 @@ import org.incidentlearning.kernel.remediation.RemediationState;
 import org.incidentlearning.query.artifact.FacilitatorHint.Kind;
 import org.incidentlearning.query.incident.IncidentView;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -129,6 +133,26 @@ class ArtifactComposerTest {
 
     private static String markdown(TemplateDefinition template, Audience audience) {
         return MarkdownWriting.write(ArtifactComposer.compose(incident(), template, audience));
+    }
+
+    /** Every archetype for every audience keeps the same promises, whatever else its sections say. */
+    @ParameterizedTest(name = "{0} for {1}")
+    @MethodSource("everyArchetypeAndAudience")
+    void everyArchetypeKeepsEachAudiencesPromises(String templateId, Audience audience) {
+        String md = markdown(BuiltInTemplates.find(templateId).orElseThrow(), audience);
+        assertThat(md).contains("## Summary", "failed for 40 minutes");
+        switch (audience) {
+            case ENGINEERING -> assertThat(md).contains("checkout", "**Incident:** inc-42");
+            case EXECUTIVE -> assertThat(md).contains("checkout").doesNotContain(CANDID, BELIEF,
+                    "For the facilitator");
+            case CUSTOMER -> assertThat(md).doesNotContain("checkout", "security", "observability", "netlib", CANDID,
+                    BELIEF, RISK, "For the facilitator", "Questions for the review", "/api/");
+        }
+    }
+
+    static Stream<Arguments> everyArchetypeAndAudience() {
+        return Stream.of("record-keeper", "facilitator", "signpost").flatMap(template ->
+                Stream.of(Audience.values()).map(audience -> Arguments.of(template, audience)));
     }
 
     @Test
