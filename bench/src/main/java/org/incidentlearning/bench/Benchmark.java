@@ -26,13 +26,14 @@ public final class Benchmark {
     private static final int GENERATOR_VERSION = 1;
 
     private final Settings settings;
-    private final Path jar;
+    private final Path builtJar;
+    private Path jar;
     private final Path data;
     private final Path results;
 
     private Benchmark(Settings settings, Path repository) {
         this.settings = settings;
-        this.jar = repository.resolve("incident-app/target/incident-app.jar");
+        this.builtJar = repository.resolve("incident-app/target/incident-app.jar");
         this.data = repository.resolve("bench/data");
         this.results = repository.resolve("bench/results");
     }
@@ -62,9 +63,14 @@ public final class Benchmark {
     }
 
     private void run() throws Exception {
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build it first (bench/run does)");
+        if (!Files.exists(builtJar)) {
+            throw new IllegalStateException(builtJar + " is missing: build it first (bench/run does)");
         }
+        // The service runs from a copy: a build during the run repackages the jar, and a running JVM that loads a
+        // class from a replaced jar fails (a full run once lost a request thread to NoClassDefFoundError that way).
+        jar = Files.createTempFile("incident-app-bench-", ".jar");
+        jar.toFile().deleteOnExit();
+        Files.copy(builtJar, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         long started = System.nanoTime();
         Map<String, Object> stores = new LinkedHashMap<>();
         for (String name : settings.stores()) {
