@@ -73,7 +73,7 @@ class ArtifactApiTest {
         String executive = client.request("GET", base + "facilitator?audience=EXECUTIVE").body();
         assertThat(executive).contains("Short outages", "1 pressure").doesNotContain(CANDID, "For the facilitator");
         String customer = client.request("GET", base + "signpost?audience=CUSTOMER").body();
-        assertThat(customer).contains("an internal system failed TLS handshakes")
+        assertThat(customer).contains("\\[internal system\\] failed TLS handshakes")
                 .doesNotContain("checkout", "security", CANDID, "Short outages");
 
         JsonNode asJson = client.request("GET", base + "record-keeper?audience=ENGINEERING", "Accept",

@@ -182,7 +182,8 @@ final class ArtifactComposer {
             if (!d.teams.isEmpty()) {
                 item.append(" (teams: ").append(String.join(", ", d.teams)).append(')');
             }
-            item.append(FacilitatorHints.noEffect(d.effect) ? ". Effect: not recorded." : ". Effect: " + d.effect);
+            item.append(FacilitatorHints.noEffect(d.effect) ? ". Effect: not recorded."
+                    : ". Effect: " + sentence(d.effect));
             if (audience == ENGINEERING) {
                 List<String> beliefs = d.mentalModelIds.stream().map(models::get).filter(m -> m != null)
                         .map(m -> m.team + " believed \"" + m.belief + "\"").toList();
@@ -222,14 +223,16 @@ final class ArtifactComposer {
         }
         doc.heading("How teams worked together");
         if (audience == EXECUTIVE) {
-            doc.paragraph(view.coordinations.size() + " hand-offs, escalations and joint work were recorded.");
+            doc.paragraph(view.coordinations.isEmpty() ? "No hand-off, escalation or joint work was recorded."
+                    : view.coordinations.size() + " hand-offs, escalations and joint work were recorded.");
             return;
         }
         if (view.coordinations.isEmpty()) {
             doc.paragraph("No coordination was recorded.");
         }
         doc.items(view.coordinations.stream().map(c -> (c.occurredAt == null ? "" : time(c.occurredAt) + ", ")
-                + c.team + ", " + word(c.kind) + (c.withTeams.isEmpty() ? "" : " with " + String.join(", ", c.withTeams))
+                + c.team + ", " + word(c.kind)
+                + (c.withTeams.isEmpty() ? "" : " with " + String.join(", ", c.withTeams))
                 + ": " + c.description + amended(c)).toList());
     }
 
@@ -242,9 +245,9 @@ final class ArtifactComposer {
             doc.paragraph("No hidden link was recorded.");
         }
         doc.items(view.linkages.stream().map(l -> {
-            String item = word(l.kind.name()) + " link " + l.from + " → " + l.to + ": " + l.description;
+            String item = word(l.kind.name()) + " link " + l.from + " → " + l.to + ": " + sentence(l.description);
             if (audience == ENGINEERING) {
-                item += (l.condition == null ? "" : " Condition: " + l.condition + ".")
+                item += (l.condition == null ? "" : " Condition: " + sentence(l.condition))
                         + (l.believedAbsent ? " It was believed not to exist." : "") + amended(l);
             }
             return item;
@@ -278,15 +281,15 @@ final class ArtifactComposer {
             }
             item.append(')');
             if (r.state == RemediationState.DECLINED) {
-                item.append(". Decided not to remediate: ").append(r.rationale).append(" Risk accepted: ")
-                        .append(r.acceptedRisk).append(r.revisitBy == null ? " No revisit date."
+                item.append(". Decided not to remediate: ").append(sentence(r.rationale)).append(" Risk accepted: ")
+                        .append(sentence(r.acceptedRisk)).append(r.revisitBy == null ? " No revisit date."
                                 : " Revisit by " + r.revisitBy + ".");
             }
             if (audience == ENGINEERING && r.priorityRationale != null) {
-                item.append(" Priority rationale: ").append(r.priorityRationale);
+                item.append(" Priority rationale: ").append(sentence(r.priorityRationale));
             }
             if (r.completionNote != null) {
-                item.append(" Done: ").append(r.completionNote);
+                item.append(" Done: ").append(sentence(r.completionNote));
             }
             if (!r.recurrences.isEmpty()) {
                 item.append(" Recurred in ").append(r.recurrences.size()).append(r.recurrences.size() == 1
@@ -353,6 +356,13 @@ final class ArtifactComposer {
     /** What a customer reads has internal names replaced; other readers see the text as recorded. */
     private String text(String recorded) {
         return audience == CUSTOMER ? names.redact(recorded) : recorded;
+    }
+
+    /** Recorded text followed by more text ends as a sentence, so the two do not run together. */
+    static String sentence(String text) {
+        String trimmed = text.strip();
+        return trimmed.isEmpty() || ".!?…".indexOf(trimmed.charAt(trimmed.length() - 1)) >= 0 ? trimmed
+                : trimmed + ".";
     }
 
     private static String amended(IncidentView.Entry entry) {

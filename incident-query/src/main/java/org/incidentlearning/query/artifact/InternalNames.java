@@ -14,12 +14,13 @@ import java.util.stream.Stream;
 
 /**
  * The names of an organisation's teams and systems as an incident recorded them, and text with those names replaced
- * by a plain description: what a customer reads says "an internal team", not the team's name.
+ * by a plain description: what a customer reads says "[internal team]", not the team's name.
  */
 final class InternalNames {
 
-    static final String TEAM = "an internal team";
-    static final String SYSTEM = "an internal system";
+    /** Brackets show the reader that a name was left out, and read well wherever the name stood. */
+    static final String TEAM = "[internal team]";
+    static final String SYSTEM = "[internal system]";
 
     /** Longest names first, so "payments-api" is replaced before "payments". */
     private final Map<String, String> replacements = new LinkedHashMap<>();

@@ -92,8 +92,9 @@ final class TeamDigest {
 
         doc.heading("Declined, and the risk accepted");
         doc.items(declined.stream().sorted(Comparator.comparing(RemediationLedger.Item::remediationId))
-                .map(item -> item.description() + ". Why: " + item.rationale() + " Risk accepted: "
-                        + item.acceptedRisk() + (item.revisitBy() == null ? " No revisit date."
+                .map(item -> item.description() + ". Why: " + ArtifactComposer.sentence(item.rationale())
+                        + " Risk accepted: " + ArtifactComposer.sentence(item.acceptedRisk())
+                        + (item.revisitBy() == null ? " No revisit date."
                                 : " Revisit by " + item.revisitBy() + (item.revisitBy().isBefore(to)
                                 ? ", due at the end of the period." : "."))
                         + (item.recurrences() == 0 ? "" : " Recurred " + item.recurrences()

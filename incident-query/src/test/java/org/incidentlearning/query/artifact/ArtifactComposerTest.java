@@ -188,7 +188,7 @@ class ArtifactComposerTest {
         String md = markdown(RECORD_KEEPER, Audience.CUSTOMER);
         assertThat(md).contains("## What happened, when", "2026-03-02T09:00:00Z: the incident began.",
                 "EU card payments failed",
-                "an internal system failed after an internal system upgrade",
+                "\\[internal system\\] failed after \\[internal system\\] upgrade",
                 "## What we are changing", "Alert on TLS handshake failures (done)");
         assertThat(md).doesNotContain("checkout", "security", "observability", "netlib", CANDID, BELIEF, RISK,
                 "Migrate", "SEV2", "status.example.com", "/api/");
