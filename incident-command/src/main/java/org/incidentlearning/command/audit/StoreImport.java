@@ -2,6 +2,8 @@ package org.incidentlearning.command.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Rebuilds a service from an export ({@code GET /api/export}): into an empty store only, in one transaction, every
@@ -46,9 +49,15 @@ public class StoreImport {
     private final TransactionTemplate transaction;
     private final ObjectMapper json = new ObjectMapper();
 
-    public StoreImport(JdbcTemplate jdbc, TransactionTemplate transaction) {
+    /** Lines read by the import running now (0 when none runs): its progress, for metrics. */
+    private final AtomicLong linesRead = new AtomicLong();
+
+    public StoreImport(JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        Gauge.builder("incident.import.lines", linesRead, AtomicLong::get)
+                .description("Lines of the export read by the import running now; 0 when none runs")
+                .register(meters);
     }
 
     @PostMapping(path = "/api/import", consumes = {"application/x-ndjson", "application/json"},
@@ -59,6 +68,14 @@ public class StoreImport {
             + "store (GET /api/export), one event per line; at most incident.max-import-bytes",
             content = {@Content(mediaType = "application/x-ndjson"), @Content(mediaType = "application/json")})
     public Imported importStore(InputStream body) {
+        try {
+            return importInOneTransaction(body);
+        } finally {
+            linesRead.set(0);
+        }
+    }
+
+    private Imported importInOneTransaction(InputStream body) {
         return transaction.execute(status -> {
             // Appends and other imports wait until this one has committed: nothing slips in between the check
             // that the store is empty and the import, whose events take the first indexes in order.
@@ -85,6 +102,7 @@ public class StoreImport {
         String hash = EventChain.GENESIS;
         String text;
         for (int number = 1; (text = lines.readLine()) != null; number++) {
+            linesRead.set(number);
             if (text.isBlank()) {
                 continue;
             }

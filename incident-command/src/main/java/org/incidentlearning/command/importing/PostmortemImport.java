@@ -1,5 +1,7 @@
 package org.incidentlearning.command.importing;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -17,6 +19,7 @@ import org.incidentlearning.kernel.error.RejectionDetails;
 import org.incidentlearning.kernel.incident.ClassifyIncidentCommand;
 import org.incidentlearning.kernel.incident.CommandResult;
 import org.incidentlearning.kernel.incident.IncidentClassifiedEvent;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -42,10 +45,18 @@ public class PostmortemImport {
 
     private final IncidentCommands incidents;
     private final EventStore eventStore;
+    private final MeterRegistry meters;
 
-    public PostmortemImport(IncidentCommands incidents, EventStore eventStore) {
+    @Autowired
+    public PostmortemImport(IncidentCommands incidents, EventStore eventStore, MeterRegistry meters) {
         this.incidents = incidents;
         this.eventStore = eventStore;
+        this.meters = meters;
+    }
+
+    /** Without metrics: for tests of the mapping and the import alone. */
+    public PostmortemImport(IncidentCommands incidents, EventStore eventStore) {
+        this(incidents, eventStore, new SimpleMeterRegistry());
     }
 
     /**
@@ -70,7 +81,11 @@ public class PostmortemImport {
                 .and(AuditTrail.CORRELATION_ID, UUID.randomUUID().toString());
         file.properties().forEach(record -> {
             PostmortemPlan plan = PostmortemMapping.plan(record.getKey(), record.getValue(), team);
-            tally.add(plan, new RecordImport(plan, audit).run());
+            RecordResult result = new RecordImport(plan, audit).run();
+            tally.add(plan, result);
+            // Progress of a long import, record by record, for whoever watches the metrics.
+            meters.counter("incident.import.records", "kind", "postmortems", "outcome",
+                    result.outcome().name().toLowerCase(java.util.Locale.ROOT)).increment();
         });
         return tally.report();
     }

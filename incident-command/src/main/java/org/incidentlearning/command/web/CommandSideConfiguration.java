@@ -1,5 +1,6 @@
 package org.incidentlearning.command.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.incidentlearning.command.idempotency.IdempotencyRecords;
@@ -7,6 +8,7 @@ import org.incidentlearning.command.idempotency.IdempotentCommands;
 import org.incidentlearning.command.incident.IncidentCommands;
 import org.incidentlearning.command.incident.RecentIncidents;
 import org.incidentlearning.command.incident.RejectionTranslation;
+import org.incidentlearning.command.metrics.CommandMetrics;
 import org.incidentlearning.store.SharedStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,12 +19,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
 
-/** Command-bus interceptors (in this order, inside the command's transaction) and the edge's argument resolver. */
+/**
+ * Command-bus interceptors (in this order, inside the command's transaction: counting, refusal translation,
+ * idempotency) and the edge's argument resolver.
+ */
 @Configuration(proxyBeanMethods = false)
 public class CommandSideConfiguration implements WebMvcConfigurer {
 
     @Autowired
-    void registerInterceptors(CommandBus commandBus, IdempotencyRecords idempotencyRecords) {
+    void registerInterceptors(CommandBus commandBus, IdempotencyRecords idempotencyRecords, MeterRegistry meters) {
+        commandBus.registerHandlerInterceptor(new CommandMetrics(meters));
         commandBus.registerHandlerInterceptor(new RejectionTranslation());
         commandBus.registerHandlerInterceptor(new IdempotentCommands(idempotencyRecords));
     }
