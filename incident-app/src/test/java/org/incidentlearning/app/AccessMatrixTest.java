@@ -60,6 +60,7 @@ class AccessMatrixTest {
             entry("GET /api/incidents/{incidentId}/artifacts/published/{artifactId}", VIEWERS),
             entry("GET /api/incidents/{incidentId}/facilitator-hints", VIEWERS),
             entry("GET /api/templates", VIEWERS),
+            entry("GET /api/stream/{view}", VIEWERS),
             entry("GET /api/templates/{templateId}/versions", VIEWERS),
             entry("GET /api/map", VIEWERS),
             entry("GET /api/remediations", VIEWERS),

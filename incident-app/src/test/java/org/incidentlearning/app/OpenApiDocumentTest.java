@@ -130,6 +130,7 @@ class OpenApiDocumentTest {
         assertThat(uncapped).containsExactlyInAnyOrder(
                 schemas + "Problem/properties/detail",
                 schemas + "TemplateList/properties/templates",
+                "/paths//api/stream/{view}/get/responses/200/content/text/event-stream/schema",
                 schemas + "TemplateVersions/properties/versions",
                 schemas + "PublishedArtifactList/properties/artifacts",
                 schemas + "FacilitatorHintList/properties/hints",

@@ -36,7 +36,8 @@ public class WebSecurity {
 
     /** The views built from events: what teams, facilitators, auditors and dashboards read. */
     static final String[] VIEWS = {"/api/incidents", "/api/incidents/**", "/api/hotspots", "/api/teams/**",
-            "/api/map", "/api/remediations", "/api/learning/**", "/api/search", "/api/templates", "/api/templates/**"};
+            "/api/map", "/api/remediations", "/api/learning/**", "/api/search", "/api/templates", "/api/templates/**",
+            "/api/stream/**"};
     /** The events as stored, and what is derived from them byte for byte: auditors only. */
     static final String[] RAW_EVENTS = {"/api/events", "/api/export", "/api/verification",
             "/api/incidents/*/events", "/api/incidents/*/verification"};
