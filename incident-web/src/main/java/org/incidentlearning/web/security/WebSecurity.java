@@ -94,6 +94,9 @@ public class WebSecurity {
                         // The original request was authorized; its error page and async completion inherit that.
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        // The dashboard page and its scripts are public; the data it shows needs the viewer's key.
+                        .requestMatchers(HttpMethod.GET, "/", "/dashboard", "/dashboard/**", "/webjars/**")
+                        .permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/**").hasRole(Role.ADMIN.name())
