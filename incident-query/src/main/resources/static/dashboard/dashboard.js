@@ -2,6 +2,9 @@
 'use strict';
 
 const KEY = 'incident-learning-key';
+// A wall screen stays readable: the busiest keys are drawn and listed, the rest counted.
+const CHARTED = 12;
+const LISTED = 24;
 const charts = {};
 let streams = [];
 
@@ -38,21 +41,27 @@ function showHotspots(view) {
     grid: { left: 40, right: 20, top: 40, bottom: 30 },
     xAxis: { type: 'category', data: view.window },
     yAxis: { type: 'value', minInterval: 1 },
-    series: view.series.map(series => {
+    series: view.series.slice(0, CHARTED).map(series => {
       const byBucket = Object.fromEntries(series.points.map(point => [point.bucket, point.incidents]));
       return { name: series.key, type: 'bar', stack: 'incidents', emphasis: { focus: 'series' },
                data: view.window.map(bucket => byBucket[bucket] || 0) };
     })
   }, true);
   const keys = document.getElementById('hotspot-keys');
-  keys.replaceChildren(...view.series.map(series => {
+  const items = view.series.slice(0, LISTED).map(series => {
     const item = document.createElement('li');
     item.textContent = series.key + ': ' + series.incidents + (series.trend === 'RISING' ? ' (rising)' : '');
     if (series.trend === 'RISING') {
       item.className = 'rising';
     }
     return item;
-  }));
+  });
+  if (view.series.length > LISTED) {
+    const more = document.createElement('li');
+    more.textContent = 'and ' + (view.series.length - LISTED) + ' more';
+    items.push(more);
+  }
+  keys.replaceChildren(...items);
 }
 
 function showMap(graph) {
