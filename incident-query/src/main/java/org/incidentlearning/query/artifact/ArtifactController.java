@@ -125,11 +125,10 @@ public class ArtifactController {
                                             @PathVariable @Pattern(regexp = PathIds.PATTERN) String artifactId,
                                             @RequestHeader(name = HttpHeaders.ACCEPT, required = false)
                                             String accept) {
-        RenderedDocument rendered = artifacts.published(incidentId, artifactId);
-        String recorded = published(incidentId).stream().filter(a -> a.artifactId.equals(artifactId))
-                .map(a -> a.contentHash).findFirst().orElseThrow();
+        Artifacts.Republished republished = artifacts.published(incidentId, artifactId);
         ArtifactFormat format = ArtifactFormat.chosenBy(accept, false);
-        return answer(rendered, format).header(PUBLISHED_HASH, recorded).body(write(format, rendered));
+        return answer(republished.rendered(), format).header(PUBLISHED_HASH, republished.publication().contentHash)
+                .body(write(format, republished.rendered()));
     }
 
     @GetMapping(path = "/artifacts", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -63,8 +63,12 @@ public class Artifacts {
         return render(view, template, audience, asOf);
     }
 
+    /** A publication, and its artifact rendered again from exactly what it was rendered from. */
+    public record Republished(IncidentView.PublishedArtifact publication, RenderedDocument rendered) {
+    }
+
     /** A published artifact rendered again from exactly what it was rendered from. */
-    public RenderedDocument published(String incidentId, String artifactId) {
+    public Republished published(String incidentId, String artifactId) {
         freshness.awaitIncident(incidentId).orElseThrow(() -> unknown(incidentId));
         IncidentView.PublishedArtifact artifact = views.find(incidentId).stream()
                 .flatMap(view -> view.artifacts.stream())
@@ -75,7 +79,7 @@ public class Artifacts {
         TemplateDefinition template = template(artifact.templateId, Optional.of(artifact.templateVersion));
         IncidentView view = incidentsAsOf.atVersion(incidentId, artifact.incidentVersion, artifact.renderedAsOf)
                 .orElseThrow(() -> unknown(incidentId));
-        return render(view, template, artifact.audience, artifact.renderedAsOf);
+        return new Republished(artifact, render(view, template, artifact.audience, artifact.renderedAsOf));
     }
 
     /** What publishing records: the current rendering's inputs and hash. */

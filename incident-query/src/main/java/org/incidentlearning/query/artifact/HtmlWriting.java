@@ -7,6 +7,8 @@ import org.incidentlearning.query.artifact.ArtifactDocument.Items;
 import org.incidentlearning.query.artifact.ArtifactDocument.Links;
 import org.incidentlearning.query.artifact.ArtifactDocument.Paragraph;
 
+import java.util.Locale;
+
 /** Writes an artifact as a standalone HTML page, every recorded text escaped. */
 public final class HtmlWriting {
 
@@ -51,7 +53,7 @@ public final class HtmlWriting {
 
     /** Only web links and the service's own paths become links; anything else (javascript:, data:) is shown inert. */
     private static String safeHref(String href) {
-        String lower = href.strip().toLowerCase(java.util.Locale.ROOT);
+        String lower = href.strip().toLowerCase(Locale.ROOT);
         return lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("/") ? href.strip()
                 : "#" + href;
     }

@@ -5,6 +5,7 @@ import org.incidentlearning.query.incident.IncidentView;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,7 +32,7 @@ final class InternalNames {
                 .filter(name -> name != null && !name.isBlank())
                 .distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-                .forEach(name -> replacements.put(name.toLowerCase(java.util.Locale.ROOT),
+                .forEach(name -> replacements.put(name.toLowerCase(Locale.ROOT),
                         teams.contains(name) ? TEAM : SYSTEM));
         names = replacements.isEmpty() ? null : Pattern.compile("(?<![\\p{L}\\p{N}_-])(?:"
                 + String.join("|", replacements.keySet().stream().map(Pattern::quote).toList())
@@ -61,7 +62,7 @@ final class InternalNames {
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             matcher.appendReplacement(out, Matcher.quoteReplacement(
-                    replacements.get(matcher.group().toLowerCase(java.util.Locale.ROOT))));
+                    replacements.get(matcher.group().toLowerCase(Locale.ROOT))));
         }
         return matcher.appendTail(out).toString();
     }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -60,7 +61,7 @@ final class TeamDigest {
 
         doc.heading("Hidden links found");
         List<String> links = new ArrayList<>();
-        incidents.forEach(v -> v.linkages.forEach(l -> links.add(l.kind.name().toLowerCase(java.util.Locale.ROOT)
+        incidents.forEach(v -> v.linkages.forEach(l -> links.add(l.kind.name().toLowerCase(Locale.ROOT)
                 + " link " + l.from + " → " + l.to + ": " + l.description + " (" + v.id + ")")));
         doc.items(links);
         if (links.isEmpty()) {
@@ -80,7 +81,7 @@ final class TeamDigest {
 
         doc.heading("Open items");
         doc.items(open.stream().sorted(Comparator.comparing(RemediationLedger.Item::remediationId))
-                .map(item -> item.description() + " (" + item.state().name().toLowerCase(java.util.Locale.ROOT)
+                .map(item -> item.description() + " (" + item.state().name().toLowerCase(Locale.ROOT)
                         + (item.priority() == null ? "" : ", priority " + item.priority())
                         + (item.dueBy() == null ? "" : ", due " + item.dueBy()
                            + (item.dueBy().isBefore(to) ? ", overdue at the end of the period" : ""))

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -78,10 +79,6 @@ public class ViewStream {
         return emitter;
     }
 
-    int open() {
-        return subscriptions.size();
-    }
-
     @PreDestroy
     void stop() {
         subscriptions.forEach(subscription -> subscription.emitter.complete());
@@ -99,7 +96,7 @@ public class ViewStream {
         private String lastBody;
         private boolean sending;
         private boolean again;
-        private java.util.concurrent.ScheduledFuture<?> heartbeat;
+        private ScheduledFuture<?> heartbeat;
 
         private Subscription(String name, String processor, Supplier<String> render, SseEmitter emitter,
                              String lastEventId) {
