@@ -11,6 +11,7 @@ import org.axonframework.serialization.Revision;
 import org.incidentlearning.kernel.audit.EventChain;
 import org.incidentlearning.kernel.context.ContextKind;
 import org.incidentlearning.kernel.context.ContextRecordedEvent;
+import org.incidentlearning.kernel.incident.CommandMetadata;
 import org.incidentlearning.kernel.incident.IncidentDeclaredEvent;
 import org.incidentlearning.kernel.incident.Severity;
 import org.incidentlearning.kernel.mentalmodel.DivergenceNotedEvent;
@@ -138,8 +139,9 @@ final class GeneratedStore {
             String eventId = entryId(id, 100 + sequence);
             String timestamp = DateTimeUtils.formatInstant(started.plusSeconds(600L + sequence));
             JsonNode payload = EVENTS.valueToTree(event);
-            ObjectNode metaData = PLAIN.createObjectNode().put("actor", "bench-generator")
-                    .put("correlationId", entryId(id, 200 + sequence)).put("causationId", entryId(id, 300 + sequence));
+            ObjectNode metaData = PLAIN.createObjectNode().put(CommandMetadata.ACTOR, "bench-generator")
+                    .put(CommandMetadata.CORRELATION_ID, entryId(id, 200 + sequence))
+                    .put(CommandMetadata.CAUSATION_ID, entryId(id, 300 + sequence));
             String payloadType = event.getClass().getName();
             String revision = event.getClass().getAnnotation(Revision.class).value();
             String hash = EventChain.hash(previous, eventId, id, sequence, "Incident", timestamp, payloadType,

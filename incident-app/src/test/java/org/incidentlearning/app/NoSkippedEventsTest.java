@@ -8,7 +8,7 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
-import org.incidentlearning.command.audit.AuditTrail;
+import org.incidentlearning.kernel.incident.CommandMetadata;
 import org.incidentlearning.kernel.timeline.RecordTimelineEntryCommand;
 import org.incidentlearning.kernel.timeline.TimelineEntryKind;
 import org.incidentlearning.query.incident.IncidentViewProjection;
@@ -165,7 +165,7 @@ class NoSkippedEventsTest {
             this.text = text;
             var command = GenericCommandMessage.asCommandMessage(new RecordTimelineEntryCommand(incidentId,
                     UUID.randomUUID().toString(), Instant.parse("2026-05-01T10:00:00Z"), "ops",
-                    TimelineEntryKind.OBSERVATION, text)).andMetaData(MetaData.with(AuditTrail.ACTOR, "held-append"));
+                    TimelineEntryKind.OBSERVATION, text)).andMetaData(MetaData.with(CommandMetadata.ACTOR, "held-append"));
             committed = CompletableFuture.supplyAsync(() -> {
                 // The command's unit of work joins this transaction: its events are inserted now, committed later.
                 new TransactionTemplate(transactions).executeWithoutResult(status -> {

@@ -6,6 +6,7 @@ import org.incidentlearning.query.audit.EventChainVerification;
 import org.incidentlearning.query.hotspot.TimeBucket;
 import org.incidentlearning.query.incident.IncidentQueryController;
 import org.incidentlearning.query.learning.LanguageUse;
+import org.incidentlearning.web.IncidentPaths;
 import org.incidentlearning.web.Uncapped;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +28,7 @@ public class QueryDocumentation {
 
     private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
     private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
-    private static final String ENTRY_PATH = "/api/incidents/{incidentId}/{collection}/{entryId}";
+    private static final String ENTRY_PATH = IncidentPaths.INCIDENT + "/{collection}/{entryId}";
     private static final String STREAM_PATH = "/api/stream/{view}";
 
     @Bean

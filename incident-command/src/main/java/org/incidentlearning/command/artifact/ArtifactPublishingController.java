@@ -18,6 +18,7 @@ import org.incidentlearning.kernel.artifact.RenderArtifactQuery;
 import org.incidentlearning.kernel.artifact.RenderedArtifact;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.web.IncidentPaths;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -39,7 +39,7 @@ import static org.incidentlearning.web.FieldLimits.ID_PATTERN;
  * query bus, so a node that runs no views (a command-only node) cannot publish and says so.
  */
 @RestController
-@RequestMapping(path = "/api/incidents/{incidentId}/artifacts", consumes = "application/json",
+@RequestMapping(path = IncidentPaths.INCIDENT + "/artifacts", consumes = "application/json",
         produces = "application/json")
 @Tag(name = "Post-incident artifacts (commands)")
 public class ArtifactPublishingController {
@@ -72,7 +72,7 @@ public class ArtifactPublishingController {
                 rendered.templateVersion(), rendered.audience(), rendered.contentHash(), rendered.incidentVersion(),
                 rendered.renderedAsOf());
         return dispatch.create(command, request, options,
-                id -> URI.create("/api/incidents/" + incidentId + "/artifacts/published/" + id));
+                id -> IncidentPaths.entry(incidentId, IncidentPaths.PUBLISHED_ARTIFACTS, id));
     }
 
     private RenderedArtifact render(RenderArtifactQuery query) {

@@ -1,7 +1,9 @@
 package org.incidentlearning.command.audit;
 
 import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.incidentlearning.kernel.incident.CommandMetadata;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
@@ -15,20 +17,17 @@ import java.util.Map;
 @Component
 public class AuditTrail implements CorrelationDataProvider {
 
-    public static final String ACTOR = "actor";
-    public static final String CORRELATION_ID = "correlationId";
-    public static final String CAUSATION_ID = "causationId";
-    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
-
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
+        MetaData asked = message.getMetaData();
         Map<String, Object> data = new HashMap<>();
-        data.put(ACTOR, message.getMetaData().getOrDefault(ACTOR, "unknown"));
-        data.put(CORRELATION_ID, message.getMetaData().getOrDefault(CORRELATION_ID, message.getIdentifier()));
-        data.put(CAUSATION_ID, message.getIdentifier());
-        Object key = message.getMetaData().get(IDEMPOTENCY_KEY);
+        data.put(CommandMetadata.ACTOR, asked.getOrDefault(CommandMetadata.ACTOR, "unknown"));
+        data.put(CommandMetadata.CORRELATION_ID, asked.getOrDefault(CommandMetadata.CORRELATION_ID,
+                message.getIdentifier()));
+        data.put(CommandMetadata.CAUSATION_ID, message.getIdentifier());
+        Object key = asked.get(CommandMetadata.IDEMPOTENCY_KEY);
         if (key != null) {
-            data.put(IDEMPOTENCY_KEY, key);
+            data.put(CommandMetadata.IDEMPOTENCY_KEY, key);
         }
         return data;
     }

@@ -14,6 +14,7 @@ import org.incidentlearning.command.web.CreatesEntry;
 import org.incidentlearning.command.web.DeclaresTeam;
 import org.incidentlearning.kernel.context.ContextKind;
 import org.incidentlearning.kernel.context.RecordContextCommand;
+import org.incidentlearning.web.IncidentPaths;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.util.UUID;
 
 import static org.incidentlearning.web.FieldLimits.ID_PATTERN;
@@ -29,7 +29,7 @@ import static org.incidentlearning.web.FieldLimits.NAME;
 import static org.incidentlearning.web.FieldLimits.TEXT;
 
 @RestController
-@RequestMapping(path = "/api/incidents/{incidentId}", consumes = "application/json", produces = "application/json")
+@RequestMapping(path = IncidentPaths.INCIDENT, consumes = "application/json", produces = "application/json")
 @Tag(name = "Context (commands)")
 public class ContextController {
 
@@ -45,7 +45,7 @@ public class ContextController {
             @NotBlank @Size(max = TEXT) String description) implements DeclaresTeam {
     }
 
-    @PostMapping("/contexts")
+    @PostMapping("/" + IncidentPaths.CONTEXTS)
     @CreatesEntry
     @Operation(summary = "Record a pressure, incentive, constraint, priority or circumstance a team faced")
     public ResponseEntity<CommandAnswer> recordContext(@PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,
@@ -54,6 +54,6 @@ public class ContextController {
         var command = new RecordContextCommand(incidentId, UUID.randomUUID().toString(), request.team(),
                 request.kind(), request.description());
         return dispatch.create(command, request, options,
-                id -> URI.create("/api/incidents/" + incidentId + "/contexts/" + id));
+                id -> IncidentPaths.entry(incidentId, IncidentPaths.CONTEXTS, id));
     }
 }

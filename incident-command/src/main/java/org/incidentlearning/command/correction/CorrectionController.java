@@ -13,6 +13,7 @@ import org.incidentlearning.command.web.CommandOptions;
 import org.incidentlearning.kernel.correction.AmendEntryCommand;
 import org.incidentlearning.kernel.correction.RetractEntryCommand;
 import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.web.IncidentPaths;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +28,7 @@ import static org.incidentlearning.web.FieldLimits.NAME;
 import static org.incidentlearning.web.FieldLimits.TEXT;
 
 @RestController
-@RequestMapping(path = "/api/incidents/{incidentId}/entries/{entryId}", consumes = "application/json",
+@RequestMapping(path = IncidentPaths.INCIDENT + "/entries/{entryId}", consumes = "application/json",
         produces = "application/json")
 @Tag(name = "Corrections (commands)")
 public class CorrectionController {

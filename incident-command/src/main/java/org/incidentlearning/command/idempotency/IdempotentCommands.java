@@ -4,9 +4,9 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.incidentlearning.command.audit.AuditTrail;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.kernel.incident.CommandMetadata;
 import org.incidentlearning.kernel.incident.CommandResult;
 import org.springframework.dao.DataIntegrityViolationException;
 
@@ -18,9 +18,6 @@ import java.util.Optional;
  */
 public class IdempotentCommands implements MessageHandlerInterceptor<CommandMessage<?>> {
 
-    public static final String KEY = AuditTrail.IDEMPOTENCY_KEY;
-    public static final String FINGERPRINT = "requestFingerprint";
-
     private final IdempotencyRecords records;
 
     public IdempotentCommands(IdempotencyRecords records) {
@@ -31,11 +28,11 @@ public class IdempotentCommands implements MessageHandlerInterceptor<CommandMess
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
             throws Exception {
         CommandMessage<?> command = unitOfWork.getMessage();
-        String key = (String) command.getMetaData().get(KEY);
+        String key = (String) command.getMetaData().get(CommandMetadata.IDEMPOTENCY_KEY);
         if (key == null) {
             return chain.proceed();
         }
-        String fingerprint = (String) command.getMetaData().get(FINGERPRINT);
+        String fingerprint = (String) command.getMetaData().get(CommandMetadata.REQUEST_FINGERPRINT);
         Optional<IdempotencyRecords.Remembered> remembered = records.find(key);
         if (remembered.isPresent()) {
             if (!remembered.get().fingerprint().equals(fingerprint)) {

@@ -1,22 +1,22 @@
 package org.incidentlearning.command.importing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.incidentlearning.command.audit.AuditTrail;
-import org.incidentlearning.command.incident.IncidentCommands;
 import org.incidentlearning.command.importing.ImportReport.NotMapped;
 import org.incidentlearning.command.importing.PostmortemPlan.PlannedCommand;
+import org.incidentlearning.command.incident.IncidentCommands;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.kernel.error.RejectionDetails;
 import org.incidentlearning.kernel.incident.ClassifyIncidentCommand;
+import org.incidentlearning.kernel.incident.CommandMetadata;
 import org.incidentlearning.kernel.incident.CommandResult;
 import org.incidentlearning.kernel.incident.IncidentClassifiedEvent;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,8 +77,8 @@ public class PostmortemImport {
         });
         Tally tally = new Tally();
         // Every event of one import shares a correlation id, and names the principal who ran it as its actor.
-        MetaData audit = MetaData.with(AuditTrail.ACTOR, actor)
-                .and(AuditTrail.CORRELATION_ID, UUID.randomUUID().toString());
+        MetaData audit = MetaData.with(CommandMetadata.ACTOR, actor)
+                .and(CommandMetadata.CORRELATION_ID, UUID.randomUUID().toString());
         file.properties().forEach(record -> {
             PostmortemPlan plan = PostmortemMapping.plan(record.getKey(), record.getValue(), team);
             RecordResult result = new RecordImport(plan, audit).run();

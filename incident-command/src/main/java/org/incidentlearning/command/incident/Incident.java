@@ -5,13 +5,16 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.incidentlearning.command.remediation.Remediation;
+import org.incidentlearning.kernel.artifact.ArtifactPublishedEvent;
+import org.incidentlearning.kernel.artifact.Audience;
+import org.incidentlearning.kernel.artifact.PublishArtifactCommand;
 import org.incidentlearning.kernel.context.ContextKind;
 import org.incidentlearning.kernel.context.ContextRecordedEvent;
 import org.incidentlearning.kernel.context.RecordContextCommand;
@@ -20,9 +23,6 @@ import org.incidentlearning.kernel.correction.EntryAmendedEvent;
 import org.incidentlearning.kernel.correction.EntryKind;
 import org.incidentlearning.kernel.correction.EntryRetractedEvent;
 import org.incidentlearning.kernel.correction.RetractEntryCommand;
-import org.incidentlearning.kernel.artifact.ArtifactPublishedEvent;
-import org.incidentlearning.kernel.artifact.Audience;
-import org.incidentlearning.kernel.artifact.PublishArtifactCommand;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.kernel.error.Require;
@@ -30,6 +30,7 @@ import org.incidentlearning.kernel.incident.AnalysisClosedEvent;
 import org.incidentlearning.kernel.incident.AnalysisReopenedEvent;
 import org.incidentlearning.kernel.incident.ClassifyIncidentCommand;
 import org.incidentlearning.kernel.incident.CloseAnalysisCommand;
+import org.incidentlearning.kernel.incident.CommandMetadata;
 import org.incidentlearning.kernel.incident.CommandResult;
 import org.incidentlearning.kernel.incident.DeclareIncidentCommand;
 import org.incidentlearning.kernel.incident.IncidentClassifiedEvent;
@@ -57,8 +58,8 @@ import org.incidentlearning.kernel.remediation.RemediationDeclinedEvent;
 import org.incidentlearning.kernel.remediation.RemediationPrioritizedEvent;
 import org.incidentlearning.kernel.remediation.RemediationProposedEvent;
 import org.incidentlearning.kernel.remediation.RemediationReopenedEvent;
-import org.incidentlearning.kernel.remediation.ReopenRemediationCommand;
 import org.incidentlearning.kernel.remediation.RemediationState;
+import org.incidentlearning.kernel.remediation.ReopenRemediationCommand;
 import org.incidentlearning.kernel.timeline.CoordinationKind;
 import org.incidentlearning.kernel.timeline.CoordinationRecordedEvent;
 import org.incidentlearning.kernel.timeline.RecordCoordinationCommand;
@@ -85,11 +86,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(cache = "recentIncidents")
 public class Incident {
-
-    /** Metadata key carrying the client's {@code If-Match} version. */
-    public static final String EXPECTED_VERSION = "expectedVersion";
-    /** Metadata key naming the only team the asking principal may act for; absent for a facilitator. */
-    public static final String ACTING_TEAM = "actingTeam";
 
     @AggregateIdentifier
     private String incidentId;
@@ -166,10 +162,10 @@ public class Incident {
      */
     @CommandHandlerInterceptor
     public Object checkRequest(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        if (declaration != null && command.getMetaData().get(ACTING_TEAM) instanceof String team) {
+        if (declaration != null && command.getMetaData().get(CommandMetadata.ACTING_TEAM) instanceof String team) {
             ensureTeamMayAct(team, command.getPayload());
         }
-        ensureVersion(command.getMetaData().get(EXPECTED_VERSION));
+        ensureVersion(command.getMetaData().get(CommandMetadata.EXPECTED_VERSION));
         return chain.proceed();
     }
 

@@ -20,8 +20,9 @@ import org.incidentlearning.kernel.incident.DeclareIncidentCommand;
 import org.incidentlearning.kernel.incident.ReopenAnalysisCommand;
 import org.incidentlearning.kernel.incident.ResolveIncidentCommand;
 import org.incidentlearning.kernel.incident.ReviseIncidentCommand;
-import org.incidentlearning.kernel.incident.SourceIds;
 import org.incidentlearning.kernel.incident.Severity;
+import org.incidentlearning.kernel.incident.SourceIds;
+import org.incidentlearning.web.IncidentPaths;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,7 +43,7 @@ import static org.incidentlearning.web.FieldLimits.TEXT;
 import static org.incidentlearning.web.FieldLimits.TITLE;
 
 @RestController
-@RequestMapping(path = "/api/incidents", consumes = "application/json", produces = "application/json")
+@RequestMapping(path = IncidentPaths.INCIDENTS, consumes = "application/json", produces = "application/json")
 @Tag(name = "Incidents (commands)")
 public class IncidentCommandController {
 
@@ -81,7 +81,7 @@ public class IncidentCommandController {
                 request.detectedAt() == null ? null : request.detectedAt().toInstant(), request.summary(),
                 distinct(request.teams()), request.components() == null ? List.of() : distinct(request.components()),
                 request.sourceId(), request.impact(), request.durationMinutes(), request.references());
-        return dispatch.create(command, request, options, id -> URI.create("/api/incidents/" + id));
+        return dispatch.create(command, request, options, IncidentPaths::incident);
     }
 
     public record ReviseIncidentRequest(

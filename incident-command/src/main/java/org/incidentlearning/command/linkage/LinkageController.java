@@ -13,6 +13,7 @@ import org.incidentlearning.command.web.CommandOptions;
 import org.incidentlearning.command.web.CreatesEntry;
 import org.incidentlearning.kernel.linkage.DiscoverLinkageCommand;
 import org.incidentlearning.kernel.linkage.LinkageKind;
+import org.incidentlearning.web.IncidentPaths;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.util.UUID;
 
 import static org.incidentlearning.web.FieldLimits.ID_PATTERN;
@@ -28,7 +28,7 @@ import static org.incidentlearning.web.FieldLimits.NAME;
 import static org.incidentlearning.web.FieldLimits.TEXT;
 
 @RestController
-@RequestMapping(path = "/api/incidents/{incidentId}", consumes = "application/json", produces = "application/json")
+@RequestMapping(path = IncidentPaths.INCIDENT, consumes = "application/json", produces = "application/json")
 @Tag(name = "Linkages (commands)")
 public class LinkageController {
 
@@ -47,7 +47,7 @@ public class LinkageController {
             Boolean believedAbsent) {
     }
 
-    @PostMapping("/linkages")
+    @PostMapping("/" + IncidentPaths.LINKAGES)
     @CreatesEntry
     @Operation(summary = "Record a link the incident revealed: between components (TECHNICAL) or teams (SOCIAL)")
     public ResponseEntity<CommandAnswer> discoverLinkage(
@@ -57,6 +57,6 @@ public class LinkageController {
                 request.from(), request.to(), request.description(), request.condition(),
                 Boolean.TRUE.equals(request.believedAbsent()));
         return dispatch.create(command, request, options,
-                id -> URI.create("/api/incidents/" + incidentId + "/linkages/" + id));
+                id -> IncidentPaths.entry(incidentId, IncidentPaths.LINKAGES, id));
     }
 }

@@ -14,6 +14,7 @@ import org.incidentlearning.command.web.CreatesEntry;
 import org.incidentlearning.command.web.DeclaresTeam;
 import org.incidentlearning.kernel.mentalmodel.NoteDivergenceCommand;
 import org.incidentlearning.kernel.mentalmodel.RecordMentalModelCommand;
+import org.incidentlearning.web.IncidentPaths;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -32,7 +32,7 @@ import static org.incidentlearning.web.FieldLimits.NAME;
 import static org.incidentlearning.web.FieldLimits.TEXT;
 
 @RestController
-@RequestMapping(path = "/api/incidents/{incidentId}", consumes = "application/json", produces = "application/json")
+@RequestMapping(path = IncidentPaths.INCIDENT, consumes = "application/json", produces = "application/json")
 @Tag(name = "Mental models and divergences (commands)")
 public class MentalModelController {
 
@@ -49,7 +49,7 @@ public class MentalModelController {
             OffsetDateTime heldAt) implements DeclaresTeam {
     }
 
-    @PostMapping("/mental-models")
+    @PostMapping("/" + IncidentPaths.MENTAL_MODELS)
     @CreatesEntry
     @Operation(summary = "Record what a team believed about a component or process at the time")
     public ResponseEntity<CommandAnswer> recordMentalModel(
@@ -58,7 +58,7 @@ public class MentalModelController {
         var command = new RecordMentalModelCommand(incidentId, UUID.randomUUID().toString(), request.team(),
                 request.subject(), request.belief(), request.heldAt() == null ? null : request.heldAt().toInstant());
         return dispatch.create(command, request, options,
-                id -> URI.create("/api/incidents/" + incidentId + "/mental-models/" + id));
+                id -> IncidentPaths.entry(incidentId, IncidentPaths.MENTAL_MODELS, id));
     }
 
     public record NoteDivergenceRequest(
@@ -67,7 +67,7 @@ public class MentalModelController {
             @NotBlank @Size(max = TEXT) String effect) {
     }
 
-    @PostMapping("/divergences")
+    @PostMapping("/" + IncidentPaths.DIVERGENCES)
     @CreatesEntry
     @Operation(summary = "Note that two or more recorded mental models diverged, and what that did to the response")
     public ResponseEntity<CommandAnswer> noteDivergence(
@@ -76,6 +76,6 @@ public class MentalModelController {
         var command = new NoteDivergenceCommand(incidentId, UUID.randomUUID().toString(), request.mentalModelIds(),
                 request.description(), request.effect());
         return dispatch.create(command, request, options,
-                id -> URI.create("/api/incidents/" + incidentId + "/divergences/" + id));
+                id -> IncidentPaths.entry(incidentId, IncidentPaths.DIVERGENCES, id));
     }
 }

@@ -9,6 +9,7 @@ import org.incidentlearning.command.incident.Incident;
 import org.incidentlearning.command.incident.RecentIncidents;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.kernel.incident.CommandMetadata;
 import org.incidentlearning.kernel.incident.CommandResult;
 import org.incidentlearning.kernel.remediation.LinkRecurrenceCommand;
 import org.springframework.stereotype.Component;
@@ -51,10 +52,10 @@ public class RecurrenceLinking {
         }
         Aggregate<Incident> recurring = loaded.get(command.incidentId());
         recurring.execute(incident -> {
-            if (metaData.get(Incident.ACTING_TEAM) instanceof String team) {
+            if (metaData.get(CommandMetadata.ACTING_TEAM) instanceof String team) {
                 incident.ensureTeamMayAct(team, command);
             }
-            incident.ensureVersion(metaData.get(Incident.EXPECTED_VERSION));
+            incident.ensureVersion(metaData.get(CommandMetadata.EXPECTED_VERSION));
         });
         Aggregate<Incident> earlier = loaded.get(command.ofIncidentId());
         if (earlier == null) {

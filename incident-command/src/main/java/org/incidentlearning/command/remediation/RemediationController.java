@@ -19,6 +19,7 @@ import org.incidentlearning.kernel.remediation.PrioritizeRemediationCommand;
 import org.incidentlearning.kernel.remediation.ProposeRemediationCommand;
 import org.incidentlearning.kernel.remediation.RemediationPriority;
 import org.incidentlearning.kernel.remediation.ReopenRemediationCommand;
+import org.incidentlearning.web.IncidentPaths;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -35,7 +35,7 @@ import static org.incidentlearning.web.FieldLimits.NAME;
 import static org.incidentlearning.web.FieldLimits.TEXT;
 
 @RestController
-@RequestMapping(path = "/api/incidents/{incidentId}", consumes = "application/json", produces = "application/json")
+@RequestMapping(path = IncidentPaths.INCIDENT, consumes = "application/json", produces = "application/json")
 @Tag(name = "Remediations and decisions (commands)")
 public class RemediationController {
 
@@ -50,7 +50,7 @@ public class RemediationController {
             @NotBlank @Size(max = TEXT) String description) implements DeclaresTeam {
     }
 
-    @PostMapping("/remediations")
+    @PostMapping("/" + IncidentPaths.REMEDIATIONS)
     @CreatesEntry
     @Operation(summary = "Propose a remediation owned by the team closest to the system")
     public ResponseEntity<CommandAnswer> propose(@PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,
@@ -59,7 +59,7 @@ public class RemediationController {
         var command = new ProposeRemediationCommand(incidentId, UUID.randomUUID().toString(), request.team(),
                 request.description());
         return dispatch.create(command, request, options,
-                id -> URI.create("/api/incidents/" + incidentId + "/remediations/" + id));
+                id -> IncidentPaths.entry(incidentId, IncidentPaths.REMEDIATIONS, id));
     }
 
     public record PrioritizeRemediationRequest(
@@ -68,7 +68,7 @@ public class RemediationController {
             LocalDate dueBy) {
     }
 
-    @PostMapping("/remediations/{remediationId}/prioritize")
+    @PostMapping("/" + IncidentPaths.REMEDIATIONS + "/{remediationId}/prioritize")
     @Operation(summary = "Prioritize a proposed remediation")
     public ResponseEntity<CommandAnswer> prioritize(@PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,
                                                     @PathVariable @Pattern(regexp = ID_PATTERN) String remediationId,
@@ -84,7 +84,7 @@ public class RemediationController {
             LocalDate revisitBy) {
     }
 
-    @PostMapping("/remediations/{remediationId}/decline")
+    @PostMapping("/" + IncidentPaths.REMEDIATIONS + "/{remediationId}/decline")
     @Operation(summary = "Decide not to remediate: the rationale, the risk accepted, and when to revisit")
     public ResponseEntity<CommandAnswer> decline(@PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,
                                                  @PathVariable @Pattern(regexp = ID_PATTERN) String remediationId,
@@ -97,7 +97,7 @@ public class RemediationController {
     public record CompleteRemediationRequest(@Size(max = TEXT) String note) {
     }
 
-    @PostMapping("/remediations/{remediationId}/complete")
+    @PostMapping("/" + IncidentPaths.REMEDIATIONS + "/{remediationId}/complete")
     @Operation(summary = "Mark a remediation done")
     public ResponseEntity<CommandAnswer> complete(@PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,
                                                   @PathVariable @Pattern(regexp = ID_PATTERN) String remediationId,
@@ -112,7 +112,7 @@ public class RemediationController {
     public record ReopenRemediationRequest(@NotBlank @Size(max = TEXT) String reason) {
     }
 
-    @PostMapping("/remediations/{remediationId}/reopen")
+    @PostMapping("/" + IncidentPaths.REMEDIATIONS + "/{remediationId}/reopen")
     @Operation(summary = "Reopen a completed or declined remediation so it can be decided again")
     public ResponseEntity<CommandAnswer> reopen(@PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,
                                                 @PathVariable @Pattern(regexp = ID_PATTERN) String remediationId,
@@ -128,7 +128,7 @@ public class RemediationController {
             @Size(max = TEXT) String note) {
     }
 
-    @PostMapping("/recurrences")
+    @PostMapping("/" + IncidentPaths.RECURRENCES)
     @CreatesEntry
     @Operation(summary = "Link this incident as a recurrence of an earlier one whose remediation was declined")
     public ResponseEntity<CommandAnswer> linkRecurrence(@PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,
@@ -137,6 +137,6 @@ public class RemediationController {
         var command = new LinkRecurrenceCommand(incidentId, UUID.randomUUID().toString(), request.ofIncidentId(),
                 request.remediationId(), request.note());
         return dispatch.create(command, request, options,
-                id -> URI.create("/api/incidents/" + incidentId + "/recurrences/" + id));
+                id -> IncidentPaths.entry(incidentId, IncidentPaths.RECURRENCES, id));
     }
 }

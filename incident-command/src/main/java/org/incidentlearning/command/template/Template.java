@@ -9,7 +9,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.incidentlearning.command.incident.Incident;
 import org.incidentlearning.kernel.artifact.Archetype;
 import org.incidentlearning.kernel.artifact.ArtifactSection;
 import org.incidentlearning.kernel.artifact.DefineTemplateCommand;
@@ -19,6 +18,7 @@ import org.incidentlearning.kernel.artifact.TemplateDefinition;
 import org.incidentlearning.kernel.artifact.TemplateRevisedEvent;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.kernel.incident.CommandMetadata;
 import org.incidentlearning.kernel.incident.CommandResult;
 
 import java.util.List;
@@ -77,12 +77,12 @@ public class Template {
     /** A principal writing as a team revises only its own team's templates; {@code If-Match} guards lost updates. */
     @CommandHandlerInterceptor
     public Object checkRequest(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        if (definition != null && command.getMetaData().get(Incident.ACTING_TEAM) instanceof String acting
+        if (definition != null && command.getMetaData().get(CommandMetadata.ACTING_TEAM) instanceof String acting
             && !acting.equals(team)) {
             throw new IncidentRejection(ErrorCode.NOT_YOUR_TEAM, "Template " + templateId + " belongs to team '"
                     + team + "'; team '" + acting + "' may not change it");
         }
-        if (command.getMetaData().get(Incident.EXPECTED_VERSION) instanceof Number expected
+        if (command.getMetaData().get(CommandMetadata.EXPECTED_VERSION) instanceof Number expected
             && expected.longValue() != version) {
             throw new IncidentRejection(ErrorCode.STALE_VERSION, "Template " + templateId + " is at version "
                     + version + ", not " + expected + "; read it again and retry");

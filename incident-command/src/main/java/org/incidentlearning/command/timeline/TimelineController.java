@@ -16,6 +16,7 @@ import org.incidentlearning.kernel.timeline.CoordinationKind;
 import org.incidentlearning.kernel.timeline.RecordCoordinationCommand;
 import org.incidentlearning.kernel.timeline.RecordTimelineEntryCommand;
 import org.incidentlearning.kernel.timeline.TimelineEntryKind;
+import org.incidentlearning.web.IncidentPaths;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -34,7 +34,7 @@ import static org.incidentlearning.web.FieldLimits.NAME;
 import static org.incidentlearning.web.FieldLimits.TEXT;
 
 @RestController
-@RequestMapping(path = "/api/incidents/{incidentId}", consumes = "application/json", produces = "application/json")
+@RequestMapping(path = IncidentPaths.INCIDENT, consumes = "application/json", produces = "application/json")
 @Tag(name = "Timeline and coordination (commands)")
 public class TimelineController {
 
@@ -51,7 +51,7 @@ public class TimelineController {
             @NotBlank @Size(max = TEXT) String text) implements DeclaresTeam {
     }
 
-    @PostMapping("/timeline-entries")
+    @PostMapping("/" + IncidentPaths.TIMELINE_ENTRIES)
     @CreatesEntry
     @Operation(summary = "Record what happened and when it happened (occurredAt), as seen by a team")
     public ResponseEntity<CommandAnswer> recordTimelineEntry(
@@ -60,7 +60,7 @@ public class TimelineController {
         var command = new RecordTimelineEntryCommand(incidentId, UUID.randomUUID().toString(),
                 request.occurredAt().toInstant(), request.team(), request.kind(), request.text());
         return dispatch.create(command, request, options,
-                id -> URI.create("/api/incidents/" + incidentId + "/timeline-entries/" + id));
+                id -> IncidentPaths.entry(incidentId, IncidentPaths.TIMELINE_ENTRIES, id));
     }
 
     public record RecordCoordinationRequest(
@@ -71,7 +71,7 @@ public class TimelineController {
             OffsetDateTime occurredAt) implements DeclaresTeam {
     }
 
-    @PostMapping("/coordinations")
+    @PostMapping("/" + IncidentPaths.COORDINATIONS)
     @CreatesEntry
     @Operation(summary = "Record how teams coordinated during the response: hand-offs, escalations, joint work")
     public ResponseEntity<CommandAnswer> recordCoordination(
@@ -81,6 +81,6 @@ public class TimelineController {
                 request.kind(), request.withTeams(), request.description(),
                 request.occurredAt() == null ? null : request.occurredAt().toInstant());
         return dispatch.create(command, request, options,
-                id -> URI.create("/api/incidents/" + incidentId + "/coordinations/" + id));
+                id -> IncidentPaths.entry(incidentId, IncidentPaths.COORDINATIONS, id));
     }
 }

@@ -9,12 +9,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.incidentlearning.command.audit.AuditTrail;
 import org.incidentlearning.command.idempotency.IdempotentCommands;
-import org.incidentlearning.command.incident.Incident;
 import org.incidentlearning.command.incident.IncidentCommands;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.kernel.incident.CommandMetadata;
 import org.incidentlearning.kernel.incident.CommandResult;
 import org.incidentlearning.web.security.IncidentPrincipal;
 import org.springframework.http.HttpHeaders;
@@ -26,8 +25,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -81,16 +80,16 @@ public class CommandDispatch {
         IncidentPrincipal principal = options.principal();
         principal.recordsOnlyFor().ifPresent(team -> {
             ensureOwnTeam(team, requestBody);
-            metaData.put(Incident.ACTING_TEAM, team);
+            metaData.put(CommandMetadata.ACTING_TEAM, team);
         });
-        metaData.put(AuditTrail.ACTOR, principal.name());
-        metaData.put(AuditTrail.CORRELATION_ID, options.correlationId());
+        metaData.put(CommandMetadata.ACTOR, principal.name());
+        metaData.put(CommandMetadata.CORRELATION_ID, options.correlationId());
         if (options.expectedVersion() != null) {
-            metaData.put(Incident.EXPECTED_VERSION, options.expectedVersion());
+            metaData.put(CommandMetadata.EXPECTED_VERSION, options.expectedVersion());
         }
         if (options.idempotencyKey() != null) {
-            metaData.put(IdempotentCommands.KEY, options.idempotencyKey());
-            metaData.put(IdempotentCommands.FINGERPRINT, fingerprint(options, requestBody));
+            metaData.put(CommandMetadata.IDEMPOTENCY_KEY, options.idempotencyKey());
+            metaData.put(CommandMetadata.REQUEST_FINGERPRINT, fingerprint(options, requestBody));
         }
         var message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData));
         for (int attempt = 1; ; attempt++) {

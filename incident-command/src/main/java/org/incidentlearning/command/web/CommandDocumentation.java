@@ -10,7 +10,7 @@ import org.incidentlearning.command.correction.CorrectionController;
 import org.incidentlearning.command.importing.PostmortemMapping;
 import org.incidentlearning.web.ApiDocumentation;
 import org.incidentlearning.web.FieldLimits;
-import org.incidentlearning.web.PathIds;
+import org.incidentlearning.web.IncidentPaths;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -29,12 +29,8 @@ public class CommandDocumentation {
 
     /** What CommandOptionsResolver takes as a key or correlation id: visible ASCII only. */
     private static final String VISIBLE_ASCII = "^[!-~]+$";
-    /**
-     * The longest path a create answers: an entry of the longest-named collection (timeline-entries) under an
-     * incident; ids follow {@link PathIds}.
-     */
-    private static final int LOCATION_LENGTH = "/api/incidents/".length() + PathIds.MAX_LENGTH
-                                               + "/timeline-entries/".length() + PathIds.MAX_LENGTH;
+    /** The longest path a create answers: an entry of an incident (templates' paths are shorter). */
+    private static final int LOCATION_LENGTH = IncidentPaths.longestEntryPath();
 
     static {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(CommandOptions.class);

@@ -7,6 +7,7 @@ import org.incidentlearning.kernel.artifact.Audience;
 import org.incidentlearning.kernel.artifact.PublishArtifactCommand;
 import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.kernel.incident.AnalysisClosedEvent;
+import org.incidentlearning.kernel.incident.CommandMetadata;
 import org.incidentlearning.kernel.incident.CommandResult;
 import org.incidentlearning.kernel.incident.IncidentDeclaredEvent;
 import org.incidentlearning.kernel.incident.Severity;
@@ -95,7 +96,7 @@ class ArtifactPublishingTest {
     @Test
     void aTeamNotInvolvedMayNotPublish() {
         fixture.given(declared())
-                .when(publish("art-1", Audience.CUSTOMER, HASH), MetaData.with(Incident.ACTING_TEAM, "marketing"))
+                .when(publish("art-1", Audience.CUSTOMER, HASH), MetaData.with(CommandMetadata.ACTING_TEAM, "marketing"))
                 .expectNoEvents()
                 .expectException(IncidentRejection.class);
     }

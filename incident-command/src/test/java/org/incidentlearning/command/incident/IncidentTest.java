@@ -16,15 +16,16 @@ import org.incidentlearning.kernel.incident.AnalysisClosedEvent;
 import org.incidentlearning.kernel.incident.AnalysisReopenedEvent;
 import org.incidentlearning.kernel.incident.ClassifyIncidentCommand;
 import org.incidentlearning.kernel.incident.CloseAnalysisCommand;
+import org.incidentlearning.kernel.incident.CommandMetadata;
 import org.incidentlearning.kernel.incident.CommandResult;
 import org.incidentlearning.kernel.incident.DeclareIncidentCommand;
 import org.incidentlearning.kernel.incident.IncidentClassifiedEvent;
 import org.incidentlearning.kernel.incident.IncidentDeclaredEvent;
 import org.incidentlearning.kernel.incident.IncidentResolvedEvent;
+import org.incidentlearning.kernel.incident.IncidentRevisedEvent;
 import org.incidentlearning.kernel.incident.ReopenAnalysisCommand;
 import org.incidentlearning.kernel.incident.ResolveIncidentCommand;
 import org.incidentlearning.kernel.incident.ReviseIncidentCommand;
-import org.incidentlearning.kernel.incident.IncidentRevisedEvent;
 import org.incidentlearning.kernel.incident.Severity;
 import org.incidentlearning.kernel.linkage.DiscoverLinkageCommand;
 import org.incidentlearning.kernel.linkage.LinkageDiscoveredEvent;
@@ -67,8 +68,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.incidentlearning.command.Rejections.assertRejected;
 import static org.hamcrest.Matchers.containsString;
+import static org.incidentlearning.command.Rejections.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -1148,7 +1149,7 @@ class IncidentTest {
         void aStaleExpectedVersionIsRejected() {
             assertRejected(fixture.given(declared(), timelineRecorded("e-1"))
                             .when(new ClassifyIncidentCommand(INCIDENT, Set.of("database")),
-                                    MetaData.with(Incident.EXPECTED_VERSION, 5L)),
+                                    MetaData.with(CommandMetadata.EXPECTED_VERSION, 5L)),
                     ErrorCode.STALE_VERSION)
                     .expectExceptionMessage(containsString("version 2"));
         }
@@ -1157,7 +1158,7 @@ class IncidentTest {
         void anExpectedVersionBehindTheIncidentIsRejected() {
             assertRejected(fixture.given(declared(), timelineRecorded("e-1"))
                             .when(recordMentalModel("m-1", "payments", "The pool is sized for peak"),
-                                    MetaData.with(Incident.EXPECTED_VERSION, 1L)),
+                                    MetaData.with(CommandMetadata.EXPECTED_VERSION, 1L)),
                     ErrorCode.STALE_VERSION);
         }
 
@@ -1165,7 +1166,7 @@ class IncidentTest {
         void theCurrentExpectedVersionIsAccepted() {
             fixture.given(declared(), timelineRecorded("e-1"))
                     .when(new ClassifyIncidentCommand(INCIDENT, Set.of("database")),
-                            MetaData.with(Incident.EXPECTED_VERSION, 2L))
+                            MetaData.with(CommandMetadata.EXPECTED_VERSION, 2L))
                     .expectEvents(new IncidentClassifiedEvent(INCIDENT, List.of("database")))
                     .expectResultMessagePayload(result(INCIDENT, 3, true));
         }
@@ -1173,7 +1174,7 @@ class IncidentTest {
         @Test
         void aStaleVersionIsRejectedEvenForARepeatedCommand() {
             assertRejected(fixture.given(declared(), timelineRecorded("e-1"))
-                            .when(recordTimeline("e-1"), MetaData.with(Incident.EXPECTED_VERSION, 1L)),
+                            .when(recordTimeline("e-1"), MetaData.with(CommandMetadata.EXPECTED_VERSION, 1L)),
                     ErrorCode.STALE_VERSION);
         }
     }
@@ -1183,7 +1184,7 @@ class IncidentTest {
     class ActingTeam {
 
         private MetaData actingAs(String team) {
-            return MetaData.with(Incident.ACTING_TEAM, team);
+            return MetaData.with(CommandMetadata.ACTING_TEAM, team);
         }
 
         @Test
@@ -1257,7 +1258,7 @@ class IncidentTest {
             assertRejected(fixture.given(declared(), proposed("r-1"))
                             .when(new PrioritizeRemediationCommand(INCIDENT, "r-1", RemediationPriority.HIGH,
                                     "Saturation recurs", DUE),
-                                    actingAs("platform").and(Incident.EXPECTED_VERSION, 1L)),
+                                    actingAs("platform").and(CommandMetadata.EXPECTED_VERSION, 1L)),
                     ErrorCode.NOT_YOUR_TEAM);
         }
 

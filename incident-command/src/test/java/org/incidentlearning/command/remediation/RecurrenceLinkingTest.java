@@ -17,6 +17,7 @@ import org.incidentlearning.kernel.correction.EntryKind;
 import org.incidentlearning.kernel.correction.EntryRetractedEvent;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.incident.AnalysisClosedEvent;
+import org.incidentlearning.kernel.incident.CommandMetadata;
 import org.incidentlearning.kernel.incident.CommandResult;
 import org.incidentlearning.kernel.incident.IncidentDeclaredEvent;
 import org.incidentlearning.kernel.incident.Severity;
@@ -38,9 +39,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.incidentlearning.command.Rejections.assertRejected;
 import static org.incidentlearning.command.Rejections.rejectedWith;
-import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -174,7 +175,7 @@ class RecurrenceLinkingTest {
         storeEarlierWithDeclinedRemediation();
 
         fixture.given(declared(RECURRING, RECURRING_STARTED))
-                .when(link("rec-1", EARLIER, "r-1"), MetaData.with(Incident.ACTING_TEAM, "platform"))
+                .when(link("rec-1", EARLIER, "r-1"), MetaData.with(CommandMetadata.ACTING_TEAM, "platform"))
                 .expectEvents(linked("rec-1", EARLIER, "r-1"));
     }
 
@@ -183,7 +184,7 @@ class RecurrenceLinkingTest {
         storeEarlierWithDeclinedRemediation();
 
         assertRejected(fixture.given(declared(RECURRING, RECURRING_STARTED))
-                        .when(link("rec-1", EARLIER, "r-1"), MetaData.with(Incident.ACTING_TEAM, "database")),
+                        .when(link("rec-1", EARLIER, "r-1"), MetaData.with(CommandMetadata.ACTING_TEAM, "database")),
                 ErrorCode.NOT_YOUR_TEAM);
     }
 
@@ -283,7 +284,7 @@ class RecurrenceLinkingTest {
     @Test
     void aStaleExpectedVersionIsReportedBeforeAnythingAboutTheTarget() {
         assertRejected(fixture.given(declared(RECURRING, RECURRING_STARTED))
-                        .when(link("rec-1", "inc-404", "r-1"), MetaData.with(Incident.EXPECTED_VERSION, 5)),
+                        .when(link("rec-1", "inc-404", "r-1"), MetaData.with(CommandMetadata.EXPECTED_VERSION, 5)),
                 ErrorCode.STALE_VERSION);
     }
 
@@ -310,7 +311,7 @@ class RecurrenceLinkingTest {
         storeEarlierWithDeclinedRemediation();
 
         assertRejected(fixture.given(declared(RECURRING, RECURRING_STARTED))
-                        .when(link("rec-1", EARLIER, "r-1"), MetaData.with(Incident.EXPECTED_VERSION, 5L)),
+                        .when(link("rec-1", EARLIER, "r-1"), MetaData.with(CommandMetadata.EXPECTED_VERSION, 5L)),
                 ErrorCode.STALE_VERSION);
     }
 
@@ -319,7 +320,7 @@ class RecurrenceLinkingTest {
         storeEarlierWithDeclinedRemediation();
 
         fixture.given(declared(RECURRING, RECURRING_STARTED))
-                .when(link("rec-1", EARLIER, "r-1"), MetaData.with(Incident.EXPECTED_VERSION, 1L))
+                .when(link("rec-1", EARLIER, "r-1"), MetaData.with(CommandMetadata.EXPECTED_VERSION, 1L))
                 .expectEvents(linked("rec-1", EARLIER, "r-1"))
                 .expectResultMessagePayload(new CommandResult("rec-1", 2, true));
     }
@@ -330,7 +331,7 @@ class RecurrenceLinkingTest {
         storeEarlierWithDeclinedRemediation();
 
         assertRejected(fixture.given(declared(RECURRING, RECURRING_STARTED))
-                        .when(link("rec-1", EARLIER, "r-1"), MetaData.with(Incident.EXPECTED_VERSION, 3L)),
+                        .when(link("rec-1", EARLIER, "r-1"), MetaData.with(CommandMetadata.EXPECTED_VERSION, 3L)),
                 ErrorCode.STALE_VERSION);
     }
 

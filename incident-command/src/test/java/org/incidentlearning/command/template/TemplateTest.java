@@ -2,7 +2,6 @@ package org.incidentlearning.command.template;
 
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.incidentlearning.command.incident.Incident;
 import org.incidentlearning.kernel.artifact.Archetype;
 import org.incidentlearning.kernel.artifact.ArtifactSection;
 import org.incidentlearning.kernel.artifact.DefineTemplateCommand;
@@ -11,6 +10,7 @@ import org.incidentlearning.kernel.artifact.TemplateDefinedEvent;
 import org.incidentlearning.kernel.artifact.TemplateRevisedEvent;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.kernel.incident.CommandMetadata;
 import org.incidentlearning.kernel.incident.CommandResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,7 +109,7 @@ class TemplateTest {
     void anotherTeamMayNotReviseATeamsTemplate() {
         fixture.given(defined())
                 .when(new ReviseTemplateCommand(ID, "Taken over", SECTIONS, PROMPTS_V1, null),
-                        MetaData.with(Incident.ACTING_TEAM, "checkout"))
+                        MetaData.with(CommandMetadata.ACTING_TEAM, "checkout"))
                 .expectNoEvents()
                 .expectException(IncidentRejection.class)
                 .expectExceptionMessage(containsString("belongs to team 'payments'"));
@@ -119,7 +119,7 @@ class TemplateTest {
     void theOwningTeamMayRevise() {
         fixture.given(defined())
                 .when(new ReviseTemplateCommand(ID, "Renamed", SECTIONS, PROMPTS_V1, null),
-                        MetaData.with(Incident.ACTING_TEAM, "payments"))
+                        MetaData.with(CommandMetadata.ACTING_TEAM, "payments"))
                 .expectEvents(new TemplateRevisedEvent(ID, 2, "Renamed", SECTIONS, PROMPTS_V1, null));
     }
 
@@ -127,7 +127,7 @@ class TemplateTest {
     void aStaleExpectedVersionIsRefused() {
         fixture.given(defined(), new TemplateRevisedEvent(ID, 2, "Renamed", SECTIONS, PROMPTS_V1, null))
                 .when(new ReviseTemplateCommand(ID, "Mine", SECTIONS, PROMPTS_V1, null),
-                        MetaData.with(Incident.EXPECTED_VERSION, 1L))
+                        MetaData.with(CommandMetadata.EXPECTED_VERSION, 1L))
                 .expectNoEvents()
                 .expectException(IncidentRejection.class)
                 .expectExceptionMessage(containsString("is at version 2, not 1"));

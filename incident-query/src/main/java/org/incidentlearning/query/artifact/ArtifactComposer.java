@@ -8,6 +8,7 @@ import org.incidentlearning.kernel.timeline.TimelineEntryKind;
 import org.incidentlearning.query.artifact.ArtifactDocument.Fact;
 import org.incidentlearning.query.artifact.ArtifactDocument.Link;
 import org.incidentlearning.query.incident.IncidentView;
+import org.incidentlearning.web.IncidentPaths;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -342,8 +343,8 @@ final class ArtifactComposer {
         List<Link> links = new ArrayList<>();
         if (audience != CUSTOMER) {
             view.references.forEach(reference -> links.add(new Link(reference, reference)));
-            links.add(new Link("Incident view", "/api/incidents/" + view.id));
-            links.add(new Link("Stored events (auditors)", "/api/incidents/" + view.id + "/events"));
+            links.add(new Link("Incident view", IncidentPaths.incident(view.id).toString()));
+            links.add(new Link("Stored events (auditors)", IncidentPaths.incident(view.id) + "/events"));
             links.add(new Link("Remediation ledger", "/api/remediations"));
             links.add(new Link("Socio-technical map", "/api/map"));
         }

@@ -16,6 +16,7 @@ import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.query.incident.IncidentView;
 import org.incidentlearning.query.incident.IncidentViews;
 import org.incidentlearning.query.incident.ViewFreshness;
+import org.incidentlearning.web.IncidentPaths;
 import org.incidentlearning.web.PathIds;
 import org.incidentlearning.web.Uncapped;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -34,7 +35,7 @@ import java.util.List;
 import java.util.Optional;
 
 @RestController
-@RequestMapping("/api/incidents/{incidentId}")
+@RequestMapping(IncidentPaths.INCIDENT)
 @Tag(name = "Post-incident artifacts (views)")
 public class ArtifactController {
 
@@ -101,7 +102,7 @@ public class ArtifactController {
         return answer(rendered, format).body(write(format, rendered));
     }
 
-    @GetMapping(path = "/artifacts/published/{artifactId}", produces = {ArtifactFormat.MARKDOWN_VALUE,
+    @GetMapping(path = "/" + IncidentPaths.PUBLISHED_ARTIFACTS + "/{artifactId}", produces = {ArtifactFormat.MARKDOWN_VALUE,
             ArtifactFormat.HTML_VALUE})
     @ApiResponse(responseCode = "200", description = "The published artifact rendered again from its recorded "
                                                      + "inputs; the two hash headers are equal when it renders as "

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.web.IncidentPaths;
 import org.incidentlearning.web.PathIds;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -45,7 +46,7 @@ public class AuditController {
                 to == null ? null : to.toInstant()));
     }
 
-    @GetMapping(path = "/api/incidents/{incidentId}/verification", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(path = IncidentPaths.INCIDENT + "/verification", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Recomputes the incident's hash chain from its stored events: valid, events, and the first "
                          + "broken sequence when something was altered, removed or reordered")
     public EventChainVerification.IncidentVerification incident(

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.incidentlearning.kernel.audit.EventChain;
+import org.incidentlearning.kernel.incident.CommandMetadata;
 import org.incidentlearning.web.Uncapped;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -113,9 +114,10 @@ public class EventFeed {
 
     private FeedEvent event(StoredEventRow row) {
         JsonNode metadata = read(row.metaData());
+        JsonNode actor = metadata.path(CommandMetadata.ACTOR);
         return new FeedEvent(row.position(), row.eventId(), row.incidentId(), row.sequence() + 1, row.simpleType(),
-                Instant.parse(row.timestamp()), metadata.path("actor").isTextual() ? metadata.path("actor").asText()
-                : null, read(row.payload()), metadata, row.storedHash());
+                Instant.parse(row.timestamp()), actor.isTextual() ? actor.asText() : null, read(row.payload()),
+                metadata, row.storedHash());
     }
 
     private JsonNode read(byte[] bytes) {

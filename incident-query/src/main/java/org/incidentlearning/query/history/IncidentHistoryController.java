@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.web.IncidentPaths;
 import org.incidentlearning.web.PageOf;
 import org.incidentlearning.web.PathIds;
 import org.springframework.http.MediaType;
@@ -25,7 +26,7 @@ import java.util.Map;
 
 /** An incident's history exactly as stored: the system of record, read straight from the event store. */
 @RestController
-@RequestMapping(path = "/api/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = IncidentPaths.INCIDENTS, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "History (auditors)")
 public class IncidentHistoryController {
 

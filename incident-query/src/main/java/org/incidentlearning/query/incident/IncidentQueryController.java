@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.kernel.incident.IncidentStatus;
+import org.incidentlearning.web.IncidentPaths;
 import org.incidentlearning.web.PageOf;
 import org.incidentlearning.web.PathIds;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -34,21 +35,21 @@ import static org.incidentlearning.web.FieldLimits.VERSION_TAG_LENGTH;
 import static org.incidentlearning.web.FieldLimits.VERSION_TAG_PATTERN;
 
 @RestController
-@RequestMapping(path = "/api/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = IncidentPaths.INCIDENTS, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Incidents (views)")
 public class IncidentQueryController {
 
     static final String ID_PATTERN = PathIds.PATTERN;
 
     private static final Map<String, Function<IncidentView, List<?>>> COLLECTIONS = Map.of(
-            "timeline-entries", view -> view.timeline,
-            "mental-models", view -> view.mentalModels,
-            "divergences", view -> view.divergences,
-            "contexts", view -> view.contexts,
-            "coordinations", view -> view.coordinations,
-            "linkages", view -> view.linkages,
-            "remediations", view -> view.remediations,
-            "recurrences", view -> view.recurrenceOf);
+            IncidentPaths.TIMELINE_ENTRIES, view -> view.timeline,
+            IncidentPaths.MENTAL_MODELS, view -> view.mentalModels,
+            IncidentPaths.DIVERGENCES, view -> view.divergences,
+            IncidentPaths.CONTEXTS, view -> view.contexts,
+            IncidentPaths.COORDINATIONS, view -> view.coordinations,
+            IncidentPaths.LINKAGES, view -> view.linkages,
+            IncidentPaths.REMEDIATIONS, view -> view.remediations,
+            IncidentPaths.RECURRENCES, view -> view.recurrenceOf);
 
     private final IncidentViews views;
     private final ViewFreshness freshness;
