@@ -1,6 +1,7 @@
 package org.incidentlearning.bench;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.incidentlearning.bench.bare.BareEndpoint;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,14 +27,14 @@ public final class Benchmark {
     private static final int GENERATOR_VERSION = 1;
 
     private final Settings settings;
-    private final Path builtJar;
-    private Path jar;
+    private final Path repository;
+    private ServiceJars jars;
     private final Path data;
     private final Path results;
 
     private Benchmark(Settings settings, Path repository) {
         this.settings = settings;
-        this.builtJar = repository.resolve("incident-app/target/incident-app.jar");
+        this.repository = repository;
         this.data = repository.resolve("bench/data");
         this.results = repository.resolve("bench/results");
     }
@@ -41,19 +42,57 @@ public final class Benchmark {
     public static void main(String[] arguments) throws Exception {
         Settings settings = Settings.full();
         Path repository = Path.of("").toAbsolutePath();
+        boolean serve = false;
         for (String argument : arguments) {
-            if (argument.equals("--quick")) {
+            if (argument.equals("--serve")) {
+                serve = true;
+            } else if (argument.equals("--quick")) {
                 settings = Settings.quick();
             } else if (argument.startsWith("--store=")) {
                 settings = withStores(settings, List.of(argument.substring("--store=".length()).split(",")));
             } else if (argument.startsWith("--repository=")) {
                 repository = Path.of(argument.substring("--repository=".length())).toAbsolutePath();
             } else {
-                System.err.println("usage: bench/run [--quick] [--store=h2|postgres|h2,postgres]");
+                System.err.println("usage: bench/run [--quick] [--store=h2|postgres|h2,postgres] | bench/run --serve "
+                                   + "[--store=h2|postgres]");
                 System.exit(2);
             }
         }
-        new Benchmark(settings, repository).run();
+        Benchmark benchmark = new Benchmark(settings, repository);
+        if (serve) {
+            benchmark.serve();
+        } else {
+            benchmark.run();
+        }
+    }
+
+    /**
+     * The service as the benchmark runs it (the bare endpoint, the bench key, no rate limit a load reaches), on an
+     * empty store, until this process is stopped: for outside load tools such as wrk.
+     */
+    private void serve() throws Exception {
+        jars = ServiceJars.copiedFrom(repository);
+        String name = settings.stores().get(0);
+        Path log = results.resolve("logs").resolve(name + "-serve.log");
+        StoreUnderTest store = open(name);
+        ServiceUnderTest service = ServiceUnderTest.start(jars, store.serviceArguments("serve", true), log);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                service.close();
+                store.close();
+            } catch (Exception stopping) {
+                System.err.println("Stopping the service: " + stopping);
+            }
+        }));
+        System.out.printf("The service runs on %s (%s store), as the benchmark runs it.%n"
+                          + "  key:           Authorization: Bearer %s%n"
+                          + "  bare endpoint: POST %s%s%n"
+                          + "  log:           %s%n"
+                          + "Ctrl-C stops it.%n", service.base(), name, ServiceUnderTest.KEY, service.base(),
+                BareEndpoint.PATH, log);
+        service.awaitExit();
+        System.err.println("The service stopped by itself; see " + log);
+        System.exit(1);
     }
 
     private static Settings withStores(Settings settings, List<String> stores) {
@@ -63,14 +102,7 @@ public final class Benchmark {
     }
 
     private void run() throws Exception {
-        if (!Files.exists(builtJar)) {
-            throw new IllegalStateException(builtJar + " is missing: build it first (bench/run does)");
-        }
-        // The service runs from a copy: a build during the run repackages the jar, and a running JVM that loads a
-        // class from a replaced jar fails (a full run once lost a request thread to NoClassDefFoundError that way).
-        jar = Files.createTempFile("incident-app-bench-", ".jar");
-        jar.toFile().deleteOnExit();
-        Files.copy(builtJar, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        jars = ServiceJars.copiedFrom(repository);
         long started = System.nanoTime();
         Map<String, Object> stores = new LinkedHashMap<>();
         for (String name : settings.stores()) {
@@ -115,7 +147,7 @@ public final class Benchmark {
         Ingest.Figures ingest;
         ProjectionLag.Figures lag;
         double backlogSeconds;
-        try (ServiceUnderTest service = ServiceUnderTest.start(jar, store.serviceArguments("ingest", true),
+        try (ServiceUnderTest service = ServiceUnderTest.start(jars, store.serviceArguments("ingest", true),
                 logs.resolve(store.name() + "-ingest.log"))) {
             Ingest load = new Ingest(service.client(), settings);
             ingest = load.run();
@@ -150,7 +182,7 @@ public final class Benchmark {
                         : "kept from an earlier run");
         Replay.Figures replay;
         Map<String, Latencies> queries;
-        try (ServiceUnderTest service = ServiceUnderTest.start(jar, store.serviceArguments(dataset, fresh),
+        try (ServiceUnderTest service = ServiceUnderTest.start(jars, store.serviceArguments(dataset, fresh),
                 logs.resolve(store.name() + "-replay.log"))) {
             double initialBuild = Double.NaN;
             if (fresh) {

@@ -1,6 +1,7 @@
 package org.incidentlearning.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.incidentlearning.bench.bare.BareEndpoint;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ final class Ingest {
             bare.add(Report.progress(ClosedLoad.run("bare endpoint", concurrency, settings.level(),
                     settings.seed() + concurrency, (random, n) -> {
                         CommandMix.Command command = mix.next(random, n);
-                        return client.post("/api/bench/bare", command.body(), run + "-bare-" + n).status();
+                        return client.post(BareEndpoint.PATH, command.body(), run + "-bare-" + n).status();
                     })));
         }
         return new Figures(levels, hotIncident, bare, incidents);

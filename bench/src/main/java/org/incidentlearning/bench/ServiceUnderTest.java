@@ -12,11 +12,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged service ({@code incident-app.jar}) in a process of its own on loopback, as an operator runs it, with
- * a benchmark key (every role a load needs), a rate limit no load reaches, and the bare endpoint switched on.
+ * a benchmark key (every role a load needs), a rate limit no load reaches, and the bare endpoint: its jar is loaded
+ * beside the service's by Spring Boot's {@code PropertiesLauncher} ({@code loader.path}), so the service's own jar
+ * carries no benchmark code.
  */
 final class ServiceUnderTest implements AutoCloseable {
 
     static final String KEY = "bench-key-" + "0123456789abcdef0123456789abcdef";
+    /** Starts the jar's own main class with more jars on its class path. */
+    private static final String PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
     private final Process process;
     private final int port;
@@ -26,12 +30,12 @@ final class ServiceUnderTest implements AutoCloseable {
         this.port = port;
     }
 
-    static ServiceUnderTest start(Path jar, List<String> storeArguments, Path log) throws IOException,
+    static ServiceUnderTest start(ServiceJars jars, List<String> storeArguments, Path log) throws IOException,
             InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", jar.toString(), "--server.port=" + port,
-                "--incident.node-id=bench", "--incident.bench.bare-endpoint=true",
+                "-cp", jars.service().toString(), "-Dloader.path=" + jars.bareEndpoint(), PROPERTIES_LAUNCHER,
+                "--server.port=" + port, "--incident.node-id=bench",
                 "--incident.security.api-keys[0].key=" + KEY, "--incident.security.api-keys[0].name=bench",
                 "--incident.security.api-keys[0].roles=ADMIN,FACILITATOR,AUDITOR",
                 "--incident.security.rate-limit.requests-per-minute=1000000000",
@@ -70,6 +74,11 @@ final class ServiceUnderTest implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException("The service was not healthy within " + timeout + "; see " + log);
+    }
+
+    /** Waits until the service's process ends. */
+    void awaitExit() throws InterruptedException {
+        process.waitFor();
     }
 
     @Override

@@ -1,15 +1,13 @@
 package org.incidentlearning.app;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
-
-import java.util.Map;
 
 /**
  * The command side and the query side in one process, on an H2 file store or (profile postgres) on PostgreSQL. The
@@ -24,8 +22,6 @@ import java.util.Map;
 public class IncidentLearningApplication {
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(IncidentLearningApplication.class)
-                .properties(Map.of("spring.application.name", "incident-learning"))
-                .run(args);
+        SpringApplication.run(IncidentLearningApplication.class, args);
     }
 }

@@ -39,4 +39,10 @@ class ArchitectureTest {
             .that().resideInAPackage("org.incidentlearning.store..")
             .should().dependOnClassesThat().resideInAnyPackage("org.incidentlearning.command..",
                     "org.incidentlearning.query..", "org.incidentlearning.web..");
+
+    /** The benchmark's code (its tool and the bare endpoint it measures against) stays in bench/, out of every jar. */
+    @ArchTest
+    static final ArchRule productionCodeCarriesNoBenchmark = noClasses()
+            .should().resideInAPackage("org.incidentlearning.bench..")
+            .orShould().dependOnClassesThat().resideInAPackage("org.incidentlearning.bench..");
 }

@@ -2,14 +2,11 @@ package org.incidentlearning.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.incidentlearning.command.CommandNodeApplication;
-import org.incidentlearning.query.QueryNodeApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -17,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.incidentlearning.app.ServiceClient.json;
 
 /**
- * Scale-out on PostgreSQL: two command nodes and two query nodes, each its own process started from the classes of
- * its own deployable only (the command node without the query side and its migrations, and the other way round).
+ * Scale-out on PostgreSQL: two command nodes and two query nodes, each its own process started from its own
+ * deployable's jar (the command node without the query side and its migrations, and the other way round).
  * The query nodes share the projections' segments; commands for the same incidents go to both command nodes; then
  * one command node and one query node are killed with SIGKILL mid-load. The commands that were in flight are sent
  * again to the survivor with their idempotency keys. In the end every acknowledged command's event is there once,
@@ -254,17 +250,16 @@ class ScaleOutTest {
         return new ServiceClient("http://localhost:" + ports.get(node));
     }
 
-    /** A node runs from its own deployable's classes: the other side's classes and migrations are left out. */
+    /** A node runs from its own deployable's jar, as an operator starts it: the other side is not in it. */
     private void start(String node, String url) throws IOException {
-        boolean commandNode = node.startsWith("command");
-        String otherSide = commandNode ? "incident-query" : "incident-command";
-        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !Path.of(entry).toAbsolutePath().toString().contains(File.separator + otherSide))
-                .collect(Collectors.joining(File.pathSeparator));
-        String mainClass = (commandNode ? CommandNodeApplication.class : QueryNodeApplication.class).getName();
+        String deployable = node.startsWith("command") ? "incident-command-node" : "incident-query-node";
+        Path jar = Path.of("").toAbsolutePath().resolveSibling(deployable).resolve("target").resolve(deployable
+                + ".jar");
+        assertThat(jar).as("the packaged deployable (./mvnw -B verify packages it before this module's tests)")
+                .exists();
         String java = ProcessHandle.current().info().command().orElse("java");
         Path logs = Files.createDirectories(Path.of("target", "scale-out-logs"));
-        nodes.put(node, new ProcessBuilder(java, "-cp", classPath, mainClass, "--server.port=" + ports.get(node),
+        nodes.put(node, new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=" + ports.get(node),
                 "--incident.node-id=" + node, "--incident.data-dir=" + dataDir.resolve(node),
                 "--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres")

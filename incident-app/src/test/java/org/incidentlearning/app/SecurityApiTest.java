@@ -58,7 +58,7 @@ class SecurityApiTest {
     }
 
     @Test
-    void theBenchmarksBareEndpointIsDeniedUnlessTheBenchmarkSwitchesItOn() {
+    void theServiceAloneHasNoBenchmarkEndpoint() {
         assertProblem(facilitator.post("/api/bench/bare", json("text", "anything")), 403, "ACCESS_DENIED");
     }
 

@@ -11,28 +11,28 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-
-import java.time.Duration;
+import org.springframework.core.env.Environment;
 
 /**
  * All of Axon's wiring for this deployable in one place. The event store is Axon's JDBC engine on the schema the
  * Flyway migrations own (snake_case names, identity global index), appending through the tamper-evidence hash
  * chain; events, messages and tokens are JSON through
  * one Jackson serializer with its own mapper, so changes to the REST edge's mapper never reach stored events. The
- * incident-views processor is a pooled streaming processor, tuned in application.yml.
+ * projections' processors are tuned where the query side keeps its defaults.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StoreSettings.class)
 public class EventStoreConfiguration {
 
     private static final String UNIQUE_VIOLATION = "23505";
@@ -88,8 +88,7 @@ public class EventStoreConfiguration {
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager, EventSchema eventSchema,
-                                                 @Value("${incident.event-store.gap-timeout:PT60S}")
-                                                 Duration gapTimeout) {
+                                                 StoreSettings settings) {
         return new HashChainedStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -100,7 +99,7 @@ public class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .appendEvents(new HashChainedAppend())
-                .gapTimeout(Math.toIntExact(gapTimeout.toMillis())));
+                .gapTimeout(Math.toIntExact(settings.eventStore().gapTimeout().toMillis())));
     }
 
     /**
@@ -116,14 +115,19 @@ public class EventStoreConfiguration {
     /** Axon's JDBC token store as its auto-configuration builds it, with this node's id as the claims' owner. */
     @Bean
     public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
-                                 TokenStoreProperties properties, @Value("${incident.node-id}") String nodeId) {
+                                 TokenStoreProperties properties, StoreSettings settings) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(tokenSchema)
                 .serializer(serializer)
                 .claimTimeout(properties.getClaimTimeout())
-                .nodeId(nodeId)
+                .nodeId(settings.nodeId())
                 .build();
+    }
+
+    @Bean
+    static PostgresSessions postgresSessions(Environment environment) {
+        return new PostgresSessions(environment);
     }
 
     @Bean

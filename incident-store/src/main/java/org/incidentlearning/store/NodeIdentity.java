@@ -16,13 +16,11 @@ import java.util.Map;
  */
 public class NodeIdentity implements EnvironmentPostProcessor {
 
-    static final String NODE_ID = "incident.node-id";
-
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!environment.containsProperty(NODE_ID)) {
+        if (!environment.containsProperty(StoreSettings.NODE_ID)) {
             environment.getPropertySources().addLast(new MapPropertySource("nodeIdentity",
-                    Map.of(NODE_ID, ManagementFactory.getRuntimeMXBean().getName())));
+                    Map.of(StoreSettings.NODE_ID, ManagementFactory.getRuntimeMXBean().getName())));
         }
     }
 }

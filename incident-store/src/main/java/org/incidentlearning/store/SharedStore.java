@@ -2,9 +2,9 @@ package org.incidentlearning.store;
 
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * Whether other processes may use this store at the same time. PostgreSQL is shared by every node pointed at it; the

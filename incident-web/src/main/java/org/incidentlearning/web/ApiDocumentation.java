@@ -150,12 +150,11 @@ public class ApiDocumentation {
      */
     @SuppressWarnings("rawtypes")
     private static Schema problemSchema(int headerBound) {
-        List<String> types = new ArrayList<>(List.of("about:blank", ProblemDetailsAdvice.TYPE_PREFIX
-                                                                     + "internal-error"));
-        List<String> titles = new ArrayList<>(List.of("Internal error", "HTTP 599"));
+        List<String> types = new ArrayList<>(List.of("about:blank", Problems.INTERNAL_ERROR_TYPE));
+        List<String> titles = new ArrayList<>(List.of(Problems.INTERNAL_ERROR_TITLE, "HTTP 599"));
         List<String> codes = new ArrayList<>(List.of("HTTP_599"));
         for (ErrorCode code : ErrorCode.values()) {
-            types.add(ProblemDetailsAdvice.TYPE_PREFIX + code.slug());
+            types.add(Problems.TYPE_PREFIX + code.slug());
             titles.add(code.title());
             codes.add(code.name());
         }

@@ -10,11 +10,14 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Requests Tomcat refuses before Spring sees them (a URI that does not decode or normalize, an invalid header, a
@@ -56,17 +59,15 @@ public class ContainerRefusals implements WebServerFactoryCustomizer<TomcatServl
                 return;
             }
             HttpStatus known = HttpStatus.resolve(status);
-            String title = known == null ? "HTTP " + status : known.getReasonPhrase();
-            String detail = status == HttpStatus.BAD_REQUEST.value()
-                    ? "The request line, URI or headers are malformed or too large" : title;
-            String code = known == null ? "HTTP_" + status : known.name();
+            ProblemDetail problem = Problems.ofStatus(HttpStatusCode.valueOf(status),
+                    status == HttpStatus.BAD_REQUEST.value() ? "The request line, URI or headers are malformed or "
+                            + "too large" : known == null ? "HTTP " + status : known.getReasonPhrase());
             try {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.setCharacterEncoding("UTF-8");
+                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
                 Writer writer = response.getReporter();
                 if (writer != null) {
-                    writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                                 + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}");
+                    writer.write(new String(Problems.json(problem), StandardCharsets.UTF_8));
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException e) {

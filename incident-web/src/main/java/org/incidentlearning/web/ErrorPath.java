@@ -5,7 +5,6 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,12 +26,11 @@ public class ErrorPath implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus forwarded = code instanceof Integer status ? HttpStatus.resolve(status) : null;
         HttpStatus status = forwarded == null ? HttpStatus.NOT_FOUND : forwarded;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, forwarded == null
+        ProblemDetail problem = Problems.ofStatus(status, forwarded == null
                 ? "No endpoint " + request.getRequestURI() : status.getReasonPhrase());
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed) {
             problem.setInstance(URI.create(failed));
         }
-        problem.setProperty("code", status.name());
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return Problems.answer(problem);
     }
 }

@@ -17,7 +17,6 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -34,10 +33,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.net.URI;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -58,14 +56,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     /** H2's lock timeout, PostgreSQL's lock_not_available (lock_timeout) and its deadlock victim. */
     private static final Set<String> LOCK_TIMEOUTS = Set.of("HYT00", "55P03", "40P01");
-    static final String TYPE_PREFIX = "urn:incident-learning:problem:";
     private static final Pattern SOURCE_LOCATION = Pattern.compile("\\[Source: [^]]*?(line: \\d+, column: \\d+)]");
     private static final Pattern LIBRARY_HINTS = Pattern.compile(":? ?enable `[^`]*` to allow|, from `[^`]*`"
             + "| ?\\(`[^`]*`[^()]*\\)| ?\\(not recognized as one since Feature '\\w+' not enabled for parser\\)");
 
     @ExceptionHandler(IncidentRejection.class)
     ResponseEntity<ProblemDetail> rejected(IncidentRejection rejection) {
-        return problem(rejection.code(), rejection.getMessage());
+        return Problems.answer(rejection.code(), rejection.getMessage());
     }
 
     @ExceptionHandler(CommandExecutionException.class)
@@ -73,40 +70,37 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return failure.getDetails()
                 .filter(RejectionDetails.class::isInstance)
                 .map(RejectionDetails.class::cast)
-                .map(details -> problem(details.code(), details.message()))
+                .map(details -> Problems.answer(details.code(), details.message()))
                 .orElseGet(() -> unexpected(failure));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> unknownIncident(AggregateNotFoundException missing) {
-        return problem(ErrorCode.UNKNOWN_INCIDENT, "No incident with id " + missing.getAggregateIdentifier());
+        return Problems.answer(ErrorCode.UNKNOWN_INCIDENT,
+                "No incident with id " + missing.getAggregateIdentifier());
     }
 
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> concurrentWrite(ConcurrencyException conflict) {
-        return problem(ErrorCode.CONCURRENT_MODIFICATION,
+        return Problems.answer(ErrorCode.CONCURRENT_MODIFICATION,
                 "Another request changed this incident at the same moment; read it again and retry");
     }
 
     /** A header the firewall refuses is only found out when a handler reads it. */
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<ProblemDetail> rejectedByFirewall(RequestRejectedException rejected) {
-        return problem(ErrorCode.INVALID_INPUT, rejected.getMessage());
+        return Problems.answer(ErrorCode.INVALID_INPUT, rejected.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure) {
         if (waitedTooLongForALock(failure)) {
-            return problem(ErrorCode.STORE_BUSY, "The event store stayed busy with other appends for longer than "
-                                                 + "its lock timeout; nothing was stored. Send the request again");
+            return Problems.answer(ErrorCode.STORE_BUSY, "The event store stayed busy with other appends for longer "
+                    + "than its lock timeout; nothing was stored. Send the request again");
         }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected failure {}", reference, failure);
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The service failed unexpectedly; nothing was stored. Reference: " + reference);
-        body.setTitle("Internal error");
-        body.setType(URI.create(TYPE_PREFIX + "internal-error"));
-        return answer(HttpStatus.INTERNAL_SERVER_ERROR, body);
+        return Problems.answer(Problems.internalError(reference));
     }
 
     /**
@@ -133,9 +127,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .toList();
         String detail = errors.stream().map(e -> e.get("field") + ": " + e.get("message"))
                 .collect(Collectors.joining("; "));
-        ProblemDetail body = invalidBody(detail.isEmpty() ? "The request body is invalid" : detail);
+        ProblemDetail body = Problems.of(ErrorCode.INVALID_INPUT, detail.isEmpty() ? "The request body is invalid"
+                : detail);
         body.setProperty("errors", errors);
-        return answer(HttpStatus.BAD_REQUEST, body);
+        return widened(Problems.answer(body));
     }
 
     @Override
@@ -147,14 +142,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         .map(error -> result.getMethodParameter().getParameterName() + ": "
                                 + error.getDefaultMessage()))
                 .collect(Collectors.joining("; "));
-        return answer(HttpStatus.BAD_REQUEST, invalidBody(detail));
+        return widened(Problems.answer(ErrorCode.INVALID_INPUT, detail));
     }
 
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(@NonNull TypeMismatchException ex, @NonNull HttpHeaders headers,
                                                         @NonNull HttpStatusCode status, @NonNull WebRequest request) {
         String name = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
-        return answer(HttpStatus.BAD_REQUEST, invalidBody("'" + name + "' "
+        return widened(Problems.answer(ErrorCode.INVALID_INPUT, "'" + name + "' "
                 + expected(ex.getRequiredType(), ex.getValue())));
     }
 
@@ -165,11 +160,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   @NonNull WebRequest request) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestSizeLimit.TooLarge tooLarge) {
-                return answer(HttpStatus.PAYLOAD_TOO_LARGE,
-                        problem(ErrorCode.REQUEST_TOO_LARGE, tooLarge.getMessage()).getBody());
+                return widened(Problems.answer(ErrorCode.REQUEST_TOO_LARGE, tooLarge.getMessage()));
             }
         }
-        return answer(HttpStatus.BAD_REQUEST, invalidBody(unreadable(ex)));
+        return widened(Problems.answer(ErrorCode.INVALID_INPUT, unreadable(ex)));
     }
 
     /** Spring's own refusals (unknown path, method, media type…) get a stable code like every other problem. */
@@ -182,25 +176,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             body = error.getBody();
         }
         if (body instanceof ProblemDetail problem) {
-            if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
-                HttpStatus status = HttpStatus.resolve(statusCode.value());
-                problem.setProperty("code", status == null ? "HTTP_" + statusCode.value() : status.name());
-            }
-            // Like answer(): the media type is set, not negotiated against the request's Accept header.
+            Problems.withStatusCode(problem);
+            // Like Problems.answer: the media type is set, not negotiated against the request's Accept header.
             HttpHeaders problemHeaders = new HttpHeaders();
             problemHeaders.addAll(headers);
             problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
             return super.handleExceptionInternal(ex, problem, problemHeaders, statusCode, request);
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
-    }
-
-    /**
-     * Problem answers name their media type themselves: negotiating it would fail on an unreadable {@code Accept}
-     * header, and the client would get an empty error instead.
-     */
-    private static <T> ResponseEntity<T> answer(HttpStatusCode status, T problem) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static String unreadable(HttpMessageNotReadableException ex) {
@@ -282,39 +265,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
     }
 
-    private static ProblemDetail invalidBody(String detail) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        body.setTitle(ErrorCode.INVALID_INPUT.title());
-        body.setType(URI.create(TYPE_PREFIX + ErrorCode.INVALID_INPUT.slug()));
-        body.setProperty("code", ErrorCode.INVALID_INPUT.name());
-        return body;
-    }
-
-    static HttpStatus statusOf(ErrorCode code) {
-        return switch (code.kind()) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
-            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
-            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
-        };
-    }
-
-    public static ResponseEntity<ProblemDetail> problem(ErrorCode code, String detail) {
-        HttpStatus status = statusOf(code);
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setTitle(code.title());
-        body.setType(URI.create(TYPE_PREFIX + code.slug()));
-        body.setProperty("code", code.name());
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (code.kind() == ErrorCode.Kind.UNAVAILABLE) {
-            answer.header(HttpHeaders.RETRY_AFTER, "1");
-        }
-        return answer.body(body);
+    /** Spring's handler methods answer {@code ResponseEntity<Object>}. */
+    private static ResponseEntity<Object> widened(ResponseEntity<ProblemDetail> answer) {
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).body(answer.getBody());
     }
 }

@@ -8,8 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.incidentlearning.kernel.error.ErrorCode;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.MediaType;
 import org.springframework.lang.NonNull;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -29,10 +27,9 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     private final long maxRequestBytes;
     private final long maxImportBytes;
 
-    public RequestSizeLimit(@Value("${incident.max-request-bytes:1048576}") long maxRequestBytes,
-                            @Value("${incident.max-import-bytes:1073741824}") long maxImportBytes) {
-        this.maxRequestBytes = maxRequestBytes;
-        this.maxImportBytes = maxImportBytes;
+    public RequestSizeLimit(WebSettings settings) {
+        this.maxRequestBytes = settings.maxRequestBytes().toBytes();
+        this.maxImportBytes = settings.maxImportBytes().toBytes();
     }
 
     long maxRequestBytes() {
@@ -44,11 +41,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
                                     @NonNull FilterChain chain) throws ServletException, IOException {
         long maxBytes = STORE_IMPORT.equals(request.getRequestURI()) ? maxImportBytes : maxRequestBytes;
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"urn:incident-learning:problem:" + ErrorCode.REQUEST_TOO_LARGE.slug()
-                    + "\",\"title\":\"" + ErrorCode.REQUEST_TOO_LARGE.title() + "\",\"status\":413,\"detail\":\""
-                    + limitMessage(maxBytes) + "\",\"code\":\"" + ErrorCode.REQUEST_TOO_LARGE.name() + "\"}");
+            Problems.write(Problems.of(ErrorCode.REQUEST_TOO_LARGE, limitMessage(maxBytes)), request, response);
             return;
         }
         chain.doFilter(new CountedRequest(request, maxBytes), response);

@@ -39,7 +39,8 @@ public class ImportController {
             @RequestBody JsonNode file,
             @Parameter(description = "Record every incident in this team's name instead of the provider's")
             @RequestParam(required = false)
-            @Pattern(regexp = "^\\S(.{0,98}\\S)?$", message = "must be 1 to 100 characters without surrounding blanks")
+            @Pattern(regexp = "^\\S(.{0," + (FieldLimits.NAME - 2) + "}\\S)?$",
+                    message = "must be 1 to " + FieldLimits.NAME + " characters without surrounding blanks")
             @Size(max = FieldLimits.NAME) String team,
             @AuthenticationPrincipal IncidentPrincipal admin) {
         return postmortems.importFile(file, team, admin.name());

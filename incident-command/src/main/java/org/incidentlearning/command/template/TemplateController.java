@@ -39,6 +39,8 @@ public class TemplateController {
 
     /** Enough for every section and a meeting's worth of questions; more would not be read. */
     static final int MAX_PROMPTS = 50;
+    /** More than there are sections: each appears once, and the template checks that. */
+    static final int MAX_SECTIONS = 20;
 
     private final CommandDispatch dispatch;
 
@@ -50,7 +52,7 @@ public class TemplateController {
             @NotBlank @Pattern(regexp = ID_PATTERN) String id,
             @NotBlank @Size(max = TITLE) String name,
             @NotNull Archetype archetype,
-            @NotEmpty @Size(max = 20) List<@NotNull ArtifactSection> sections,
+            @NotEmpty @Size(max = MAX_SECTIONS) List<@NotNull ArtifactSection> sections,
             @Size(max = MAX_PROMPTS) List<@NotBlank @Size(max = TEXT) String> prompts,
             @NotBlank @Size(max = NAME) String team) implements DeclaresTeam {
     }
@@ -68,7 +70,7 @@ public class TemplateController {
 
     public record ReviseTemplateRequest(
             @NotBlank @Size(max = TITLE) String name,
-            @NotEmpty @Size(max = 20) List<@NotNull ArtifactSection> sections,
+            @NotEmpty @Size(max = MAX_SECTIONS) List<@NotNull ArtifactSection> sections,
             @Size(max = MAX_PROMPTS) List<@NotBlank @Size(max = TEXT) String> prompts,
             @Size(max = TEXT) String reason) {
     }

@@ -3,6 +3,7 @@ package org.incidentlearning.command.web;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.incidentlearning.command.CommandSettings;
 import org.incidentlearning.command.idempotency.IdempotencyRecords;
 import org.incidentlearning.command.idempotency.IdempotentCommands;
 import org.incidentlearning.command.incident.IncidentCommands;
@@ -11,7 +12,7 @@ import org.incidentlearning.command.incident.RejectionTranslation;
 import org.incidentlearning.command.metrics.CommandMetrics;
 import org.incidentlearning.store.SharedStore;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -24,6 +25,7 @@ import java.util.List;
  * idempotency) and the edge's argument resolver.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CommandSettings.class)
 public class CommandSideConfiguration implements WebMvcConfigurer {
 
     @Autowired
@@ -35,8 +37,8 @@ public class CommandSideConfiguration implements WebMvcConfigurer {
 
     /** The incidents recent commands used, kept between commands ({@code incident.command.cached-incidents}). */
     @Bean
-    RecentIncidents recentIncidents(@Value("${incident.command.cached-incidents:2000}") long cachedIncidents) {
-        return new RecentIncidents(cachedIncidents);
+    RecentIncidents recentIncidents(CommandSettings settings) {
+        return new RecentIncidents(settings.cachedIncidents());
     }
 
     /** Every command's way to its incident, REST edge and importer alike. */

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
+import org.incidentlearning.web.FieldLimits;
 import org.incidentlearning.web.PageOf;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,7 +27,7 @@ import java.util.List;
 public class ProjectionAdminController {
 
     /** What a projection's name looks like; the names are those of the event processors. */
-    static final int NAME_LENGTH = 100;
+    static final int NAME_LENGTH = FieldLimits.NAME;
     private static final String NAME = "[A-Za-z0-9._-]{1," + NAME_LENGTH + "}";
     static final String NAME_PATTERN = "^" + NAME + "$";
     private static final String PATH = "/api/admin/projections";

@@ -16,6 +16,7 @@ import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.query.incident.IncidentView;
 import org.incidentlearning.query.incident.IncidentViews;
 import org.incidentlearning.query.incident.ViewFreshness;
+import org.incidentlearning.web.FieldLimits;
 import org.incidentlearning.web.IncidentPaths;
 import org.incidentlearning.web.PathIds;
 import org.incidentlearning.web.Uncapped;
@@ -59,7 +60,7 @@ public class ArtifactController {
                                 @Schema(pattern = PathIds.PATTERN) String templateId, int templateVersion,
                                 Audience audience, long incidentVersion,
                                 @Schema(pattern = EventChain.HASH_PATTERN, maxLength = 64) String contentHash,
-                                @Schema(maxLength = 10_000_000) String markdown) {
+                                @Schema(maxLength = FieldLimits.RENDERED_DOCUMENT) String markdown) {
     }
 
     @GetMapping(path = "/artifacts/{templateId}", produces = {ArtifactFormat.MARKDOWN_VALUE,
@@ -74,9 +75,9 @@ public class ArtifactController {
                 @Header(name = INCIDENT_VERSION, required = true, schema = @Schema(type = "integer",
                         format = "int64", minimum = "1"))},
             content = {@Content(mediaType = ArtifactFormat.MARKDOWN_VALUE, schema = @Schema(type = "string",
-                    maxLength = 10_000_000)),
+                    maxLength = FieldLimits.RENDERED_DOCUMENT)),
                 @Content(mediaType = ArtifactFormat.HTML_VALUE, schema = @Schema(type = "string",
-                        maxLength = 10_000_000)),
+                        maxLength = FieldLimits.RENDERED_DOCUMENT)),
                 @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(
                         implementation = RenderingJson.class))})
     @Operation(summary = "Render a post-incident artifact from the views: a template (record-keeper, facilitator, "
@@ -117,9 +118,9 @@ public class ArtifactController {
                 @Header(name = INCIDENT_VERSION, required = true, schema = @Schema(type = "integer",
                         format = "int64", minimum = "1"))},
             content = {@Content(mediaType = ArtifactFormat.MARKDOWN_VALUE, schema = @Schema(type = "string",
-                    maxLength = 10_000_000)),
+                    maxLength = FieldLimits.RENDERED_DOCUMENT)),
                 @Content(mediaType = ArtifactFormat.HTML_VALUE, schema = @Schema(type = "string",
-                        maxLength = 10_000_000))})
+                        maxLength = FieldLimits.RENDERED_DOCUMENT))})
     @Operation(summary = "A published artifact, rendered again from exactly what it was rendered from (template "
                          + "version, audience, the incident's version then): what an auditor checks")
     public ResponseEntity<String> published(@PathVariable @Pattern(regexp = PathIds.PATTERN) String incidentId,

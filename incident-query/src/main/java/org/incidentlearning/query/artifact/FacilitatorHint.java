@@ -13,7 +13,7 @@ public record FacilitatorHint(Kind kind,
                               @Schema(maxLength = 32) String entryKind,
                               @Schema(pattern = PathIds.PATTERN) String entryId,
                               @Schema(maxLength = 32) String field,
-                              @Schema(maxLength = 100) String phrase,
+                              @Schema(maxLength = FieldLimits.NAME) String phrase,
                               @Schema(maxLength = FieldLimits.NAME) String team) {
 
     public enum Kind {

@@ -1,6 +1,5 @@
 package org.incidentlearning.query.artifact;
 
-import org.incidentlearning.kernel.remediation.RemediationState;
 import org.incidentlearning.query.artifact.ArtifactDocument.Fact;
 import org.incidentlearning.query.incident.IncidentView;
 import org.incidentlearning.query.learning.RemediationLedger;

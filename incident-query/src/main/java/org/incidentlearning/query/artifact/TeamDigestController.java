@@ -14,6 +14,7 @@ import org.incidentlearning.query.incident.IncidentViews;
 import org.incidentlearning.query.incident.ViewFreshness;
 import org.incidentlearning.query.learning.LearningProjection;
 import org.incidentlearning.query.learning.RemediationLedger;
+import org.incidentlearning.web.FieldLimits;
 import org.incidentlearning.web.PageOf;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -52,13 +53,13 @@ public class TeamDigestController {
             ArtifactFormat.HTML_VALUE})
     @ApiResponse(responseCode = "200", description = "The digest, as Markdown or HTML by Accept",
             content = {@Content(mediaType = ArtifactFormat.MARKDOWN_VALUE, schema = @Schema(type = "string",
-                    maxLength = 10_000_000)),
+                    maxLength = FieldLimits.RENDERED_DOCUMENT)),
                 @Content(mediaType = ArtifactFormat.HTML_VALUE, schema = @Schema(type = "string",
-                        maxLength = 10_000_000))})
+                        maxLength = FieldLimits.RENDERED_DOCUMENT))})
     @Operation(summary = "A team's digest for a period [from, to): its incidents, what it believed and where beliefs "
                          + "diverged, hidden links found, its hot spots, its open and declined items; for the "
                          + "team's knowledge base")
-    public ResponseEntity<String> digest(@PathVariable @NotBlank @Size(max = 100) String team,
+    public ResponseEntity<String> digest(@PathVariable @NotBlank @Size(max = FieldLimits.NAME) String team,
                                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                          @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {

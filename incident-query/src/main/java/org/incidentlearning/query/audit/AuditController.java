@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.web.FieldLimits;
 import org.incidentlearning.web.IncidentPaths;
 import org.incidentlearning.web.PathIds;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -36,8 +37,8 @@ public class AuditController {
                          + "page. Filters: type (simple name), team (actor or a team named in the event), from/to")
     public EventFeed.Page events(@RequestParam(defaultValue = "0") @Min(0) long after,
                                  @RequestParam(defaultValue = "100") @Min(1) @Max(EventFeed.MAX_PAGE_SIZE) int size,
-                                 @RequestParam(required = false) @Size(max = 100) String type,
-                                 @RequestParam(required = false) @Size(max = 100) String team,
+                                 @RequestParam(required = false) @Size(max = FieldLimits.NAME) String type,
+                                 @RequestParam(required = false) @Size(max = FieldLimits.NAME) String team,
                                  @RequestParam(required = false)
                                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
                                  @RequestParam(required = false)

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.kernel.incident.IncidentStatus;
+import org.incidentlearning.web.FieldLimits;
 import org.incidentlearning.web.IncidentPaths;
 import org.incidentlearning.web.PageOf;
 import org.incidentlearning.web.PathIds;
@@ -63,8 +64,8 @@ public class IncidentQueryController {
 
     @GetMapping
     @Operation(summary = "Incident summaries, newest start first; filter by team, component and status")
-    public PageOf<IncidentSummary> list(@RequestParam(required = false) @Size(max = 100) String team,
-                                        @RequestParam(required = false) @Size(max = 100) String component,
+    public PageOf<IncidentSummary> list(@RequestParam(required = false) @Size(max = FieldLimits.NAME) String team,
+                                        @RequestParam(required = false) @Size(max = FieldLimits.NAME) String component,
                                         @RequestParam(required = false) IncidentStatus status,
                                         @RequestParam(defaultValue = "0") @Min(0) @Max(PageOf.MAX_PAGE) int page,
                                         @RequestParam(defaultValue = "50") @Min(1) @Max(PageOf.MAX_SIZE) int size) {

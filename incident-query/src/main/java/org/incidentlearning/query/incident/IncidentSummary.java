@@ -6,10 +6,10 @@ import org.incidentlearning.kernel.incident.IncidentStatus;
 import org.incidentlearning.kernel.incident.Severity;
 import org.incidentlearning.web.FieldLimits;
 import org.incidentlearning.web.PathIds;
+import org.incidentlearning.web.Uncapped;
 
 import java.time.Instant;
 import java.util.List;
-import org.incidentlearning.web.Uncapped;
 
 /** One line of the incident list. */
 public record IncidentSummary(

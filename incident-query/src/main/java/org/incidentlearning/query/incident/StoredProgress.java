@@ -6,9 +6,9 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.util.List;
 import java.util.OptionalLong;
+import javax.sql.DataSource;
 
 /**
  * How far a projection has come on every node, read from the tokens its segments store with each batch of view

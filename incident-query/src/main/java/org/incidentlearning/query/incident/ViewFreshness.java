@@ -2,7 +2,7 @@ package org.incidentlearning.query.incident;
 
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.annotation.Value;
+import org.incidentlearning.query.QuerySettings;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -25,11 +25,11 @@ public class ViewFreshness {
     private final Duration maxWait;
 
     public ViewFreshness(EventStore eventStore, IncidentViews views, StoredProgress progress,
-                         @Value("${incident.read-your-writes-timeout:PT2S}") Duration maxWait) {
+                         QuerySettings settings) {
         this.eventStore = eventStore;
         this.views = views;
         this.progress = progress;
-        this.maxWait = maxWait;
+        this.maxWait = settings.readYourWritesTimeout();
     }
 
     /** @return the incident's stored version, or empty when no such incident was ever declared */

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.incidentlearning.kernel.remediation.RemediationState;
 import org.incidentlearning.query.incident.ViewFreshness;
+import org.incidentlearning.web.FieldLimits;
 import org.incidentlearning.web.PageOf;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +35,7 @@ public class LearningController {
     @GetMapping(path = "/api/remediations", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The remediation ledger: every item and decision across incidents, by team and state")
     public PageOf<RemediationLedger.Item> remediations(
-            @RequestParam(required = false) @Size(max = 100) String team,
+            @RequestParam(required = false) @Size(max = FieldLimits.NAME) String team,
             @RequestParam(required = false) RemediationState state,
             @RequestParam(defaultValue = "0") @Min(0) @Max(PageOf.MAX_PAGE) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
@@ -53,7 +54,7 @@ public class LearningController {
     @GetMapping(path = "/api/search", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Full-text search over everything recorded; every word of q must occur")
     public PageOf<KnowledgeSearch.Hit> search(@RequestParam @NotBlank @Size(min = 2, max = 200) String q,
-                                              @RequestParam(required = false) @Size(max = 100) String team,
+                                              @RequestParam(required = false) @Size(max = FieldLimits.NAME) String team,
                                               @RequestParam(defaultValue = "0") @Min(0) @Max(PageOf.MAX_PAGE) int page,
                                               @RequestParam(defaultValue = "50") @Min(1) @Max(PageOf.MAX_SIZE)
                                               int size) {

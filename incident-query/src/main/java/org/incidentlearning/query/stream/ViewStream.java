@@ -1,9 +1,9 @@
 package org.incidentlearning.query.stream;
 
 import jakarta.annotation.PreDestroy;
+import org.incidentlearning.query.QuerySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -42,11 +42,10 @@ public class ViewStream {
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService senders;
 
-    public ViewStream(ViewPositions positions, @Value("${incident.stream.max-clients:200}") int maxClients,
-                      @Value("${incident.stream.heartbeat:PT15S}") Duration heartbeat) {
+    public ViewStream(ViewPositions positions, QuerySettings settings) {
         this.positions = positions;
-        this.maxClients = maxClients;
-        this.heartbeat = heartbeat;
+        this.maxClients = settings.stream().maxClients();
+        this.heartbeat = settings.stream().heartbeat();
         this.senders = Executors.newScheduledThreadPool(2, task -> {
             Thread thread = new Thread(task, "view-stream");
             thread.setDaemon(true);

@@ -18,6 +18,7 @@ import org.incidentlearning.query.incident.IncidentViews;
 import org.incidentlearning.query.learning.LearningProjection;
 import org.incidentlearning.query.map.SocioTechnicalMap;
 import org.incidentlearning.query.team.TeamContext;
+import org.incidentlearning.web.FieldLimits;
 import org.incidentlearning.web.PathIds;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,7 +63,7 @@ public class ViewStreamController {
     public SseEmitter stream(@PathVariable @Pattern(regexp = "^[a-z-]{1,20}$") String view,
                              @RequestParam(required = false) @Pattern(regexp = "^(component|team)$") String by,
                              @RequestParam(required = false) @Pattern(regexp = "^(week|month|year)$") String bucket,
-                             @RequestParam(required = false) @Size(max = 100) String team,
+                             @RequestParam(required = false) @Size(max = FieldLimits.NAME) String team,
                              @RequestParam(required = false) @Pattern(regexp = PathIds.PATTERN) String id,
                              @RequestHeader(name = "Last-Event-ID", required = false) @Size(max = 20)
                              String lastEventId) {

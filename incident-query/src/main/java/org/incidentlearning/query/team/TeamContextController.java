@@ -8,6 +8,7 @@ import org.incidentlearning.query.incident.IncidentView;
 import org.incidentlearning.query.incident.IncidentViews;
 import org.incidentlearning.query.incident.IncidentsAsOf;
 import org.incidentlearning.query.incident.ViewFreshness;
+import org.incidentlearning.web.FieldLimits;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +39,7 @@ public class TeamContextController {
                          + "models, contexts, coordinations, remediations it owns by state (declined ones with "
                          + "rationale, accepted risk, revisit date and recurrences since), linkages. With asOf: "
                          + "as the team's incidents stood at that moment")
-    public TeamContext context(@PathVariable @NotBlank @Size(max = 100) String team,
+    public TeamContext context(@PathVariable @NotBlank @Size(max = FieldLimits.NAME) String team,
                                @RequestParam(required = false)
                                @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime asOf) {
         freshness.awaitAll();

@@ -1,8 +1,8 @@
 package org.incidentlearning.web.security;
 
+import org.incidentlearning.store.StoreSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -36,11 +36,11 @@ public class FirstAdminKey implements ApplicationRunner {
     private final Clock clock;
 
     public FirstAdminKey(SecuritySettings settings, ApiKeys apiKeys, StoredApiKeys stored,
-                         @Value("${incident.data-dir:./data}") Path dataDir, Clock clock) {
+                         StoreSettings store, Clock clock) {
         this.settings = settings;
         this.apiKeys = apiKeys;
         this.stored = stored;
-        this.dataDir = dataDir;
+        this.dataDir = store.dataDir();
         this.clock = clock;
     }
 

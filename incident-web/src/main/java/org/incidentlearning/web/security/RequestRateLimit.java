@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.incidentlearning.kernel.error.ErrorCode;
+import org.incidentlearning.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.lang.NonNull;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,18 +35,16 @@ public class RequestRateLimit extends OncePerRequestFilter {
     static final Duration REFILL_PERIOD = Duration.ofMinutes(1);
 
     private final long requestsPerMinute;
-    private final ProblemWriter problems;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(10))
             .build();
 
-    RequestRateLimit(long requestsPerMinute, ProblemWriter problems) {
+    RequestRateLimit(long requestsPerMinute) {
         if (requestsPerMinute < 1) {
             throw new IllegalStateException("incident.security.rate-limit.requests-per-minute must be at least 1");
         }
         this.requestsPerMinute = requestsPerMinute;
-        this.problems = problems;
     }
 
     @Override
@@ -77,8 +76,8 @@ public class RequestRateLimit extends OncePerRequestFilter {
             return true;
         }
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(resetSeconds));
-        problems.write(response, request, ErrorCode.RATE_LIMITED, "More than " + requestsPerMinute
-                + " requests per minute; retry after " + resetSeconds + " s");
+        Problems.write(Problems.of(ErrorCode.RATE_LIMITED, "More than " + requestsPerMinute
+                + " requests per minute; retry after " + resetSeconds + " s"), request, response);
         return false;
     }
 

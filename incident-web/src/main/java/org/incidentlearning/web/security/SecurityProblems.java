@@ -3,6 +3,7 @@ package org.incidentlearning.web.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.incidentlearning.kernel.error.ErrorCode;
+import org.incidentlearning.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -25,11 +26,9 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
     static final String CHALLENGE = "Bearer realm=\"incident-learning\"";
     static final String REFUSED_CHALLENGE = CHALLENGE + ", error=\"invalid_token\"";
 
-    private final ProblemWriter problems;
     private final RequestRateLimit rateLimit;
 
-    SecurityProblems(ProblemWriter problems, RequestRateLimit rateLimit) {
-        this.problems = problems;
+    SecurityProblems(RequestRateLimit rateLimit) {
         this.rateLimit = rateLimit;
     }
 
@@ -48,7 +47,7 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
                     : "The credential was refused: " + refused.getError().getDescription();
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
-        problems.write(response, request, ErrorCode.UNAUTHENTICATED, detail);
+        Problems.write(Problems.of(ErrorCode.UNAUTHENTICATED, detail), request, response);
     }
 
     @Override
@@ -59,14 +58,14 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
                 ? "'" + incident.getName() + "' (roles " + incident.getPrincipal().roles().stream().map(Enum::name)
                         .sorted().collect(Collectors.joining(", ")) + ")"
                 : "This principal";
-        problems.write(response, request, ErrorCode.ACCESS_DENIED, who + " may not " + request.getMethod() + " "
-                + request.getRequestURI());
+        Problems.write(Problems.of(ErrorCode.ACCESS_DENIED, who + " may not " + request.getMethod() + " "
+                + request.getRequestURI()), request, response);
     }
 
     /** Spring Security's firewall refused the request line or a header (a forbidden method, encoded slash…). */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        RequestRejectedException rejected) throws IOException {
-        problems.write(response, request, ErrorCode.INVALID_INPUT, rejected.getMessage());
+        Problems.write(Problems.of(ErrorCode.INVALID_INPUT, rejected.getMessage()), request, response);
     }
 }

@@ -1,10 +1,8 @@
 package org.incidentlearning.web.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
-import org.incidentlearning.web.bench.BareEndpoint;
+import org.incidentlearning.web.WebSettings;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +29,7 @@ import java.util.List;
  * in JWT mode, an identity provider's token. Everything not listed here is denied.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecuritySettings.class)
+@EnableConfigurationProperties(WebSettings.class)
 public class WebSecurity {
 
     /** The views built from events: what teams, facilitators, auditors and dashboards read. */
@@ -43,6 +41,16 @@ public class WebSecurity {
             "/api/incidents/*/events", "/api/incidents/*/verification"};
     /** Where API keys and projections are managed: ADMIN changes, ADMIN and AUDITOR read. */
     static final String ADMIN_AREA = "/api/admin/**";
+    /** What teams and facilitators record. */
+    static final String[] COMMANDS = {"/api/incidents", "/api/incidents/**", "/api/templates", "/api/templates/**"};
+    /** Who may send commands. */
+    private static final String[] RECORDERS = {Role.TEAM.name(), Role.FACILITATOR.name()};
+
+    /** The security part of the edge's settings, for the beans that need only it. */
+    @Bean
+    SecuritySettings securitySettings(WebSettings settings) {
+        return settings.security();
+    }
 
     @Bean
     ApiKeys apiKeys(SecuritySettings settings, StoredApiKeys stored) {
@@ -50,14 +58,14 @@ public class WebSecurity {
     }
 
     @Bean
-    RequestRateLimit requestRateLimit(SecuritySettings settings, ObjectMapper json) {
-        return new RequestRateLimit(settings.rateLimit().requestsPerMinute(), new ProblemWriter(json));
+    RequestRateLimit requestRateLimit(SecuritySettings settings) {
+        return new RequestRateLimit(settings.rateLimit().requestsPerMinute());
     }
 
     /** Also Spring Security's firewall refusal handler, found by its type. */
     @Bean
-    SecurityProblems securityProblems(ObjectMapper json, RequestRateLimit rateLimit) {
-        return new SecurityProblems(new ProblemWriter(json), rateLimit);
+    SecurityProblems securityProblems(RequestRateLimit rateLimit) {
+        return new SecurityProblems(rateLimit);
     }
 
     /** The rate limit runs inside the security chain, after authentication, not as a servlet filter of its own. */
@@ -72,7 +80,7 @@ public class WebSecurity {
     SecurityFilterChain incidentSecurity(HttpSecurity http, SecuritySettings settings, ApiKeys apiKeys,
                                          SecurityProblems problems, RequestRateLimit rateLimit,
                                          ObjectProvider<JwtDecoder> jwtDecoder,
-                                         @Value("${" + BareEndpoint.ENABLED + ":false}") boolean bareEndpoint)
+                                         ObjectProvider<AdditionalCommandPaths> additionalCommandPaths)
             throws Exception {
         http.csrf(AbstractHttpConfigurer::disable) // no cookies or sessions: nothing a forged request could ride on
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -107,14 +115,10 @@ public class WebSecurity {
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, VIEWS).hasAnyRole(Role.TEAM.name(),
                                 Role.FACILITATOR.name(), Role.AUDITOR.name(), Role.DASHBOARD.name())
-                        .requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/**", "/api/templates",
-                                "/api/templates/**")
-                        .hasAnyRole(Role.TEAM.name(), Role.FACILITATOR.name());
-                    if (bareEndpoint) {
-                        // The benchmark's yardstick is authorized like a command; without it the path stays denied.
-                        requests.requestMatchers(HttpMethod.POST, BareEndpoint.PATH)
-                                .hasAnyRole(Role.TEAM.name(), Role.FACILITATOR.name());
-                    }
+                        .requestMatchers(HttpMethod.POST, COMMANDS).hasAnyRole(RECORDERS);
+                    additionalCommandPaths.orderedStream().forEach(more -> requests
+                            .requestMatchers(HttpMethod.POST, more.paths().toArray(String[]::new))
+                            .hasAnyRole(RECORDERS));
                     requests.anyRequest().denyAll();
                 });
         AuthenticationManager credentials = settings.mode() == SecuritySettings.Mode.JWT ? tokens(settings,

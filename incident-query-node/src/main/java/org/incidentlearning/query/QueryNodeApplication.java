@@ -1,9 +1,7 @@
 package org.incidentlearning.query;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-
-import java.util.Map;
 
 /**
  * The query side alone: projections and reads on the shared store (PostgreSQL, profile {@code postgres}). Several
@@ -14,8 +12,6 @@ import java.util.Map;
 public class QueryNodeApplication {
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(QueryNodeApplication.class)
-                .properties(Map.of("spring.application.name", "incident-query"))
-                .run(args);
+        SpringApplication.run(QueryNodeApplication.class, args);
     }
 }

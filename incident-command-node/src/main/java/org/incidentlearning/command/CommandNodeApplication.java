@@ -1,9 +1,7 @@
 package org.incidentlearning.command;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-
-import java.util.Map;
 
 /**
  * The command side alone: it decides and appends to the shared store (PostgreSQL, profile {@code postgres}) and runs
@@ -15,8 +13,6 @@ import java.util.Map;
 public class CommandNodeApplication {
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(CommandNodeApplication.class)
-                .properties(Map.of("spring.application.name", "incident-command"))
-                .run(args);
+        SpringApplication.run(CommandNodeApplication.class, args);
     }
 }
