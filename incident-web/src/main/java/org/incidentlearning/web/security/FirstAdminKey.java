@@ -51,7 +51,7 @@ public class FirstAdminKey implements ApplicationRunner {
         }
         if (!settings.bootstrapAdminKey()) {
             throw new IllegalStateException("No API key is configured or stored, so nobody could use the service: "
-                    + "set incident.security.api-keys[0].key/.roles (see README, Security)");
+                    + "set incident.security.api-keys[0].key/.roles (see docs/security.md)");
         }
         String key = ApiKeys.newKey();
         stored.add(new StoredApiKeys.StoredApiKey(UUID.randomUUID().toString(), "bootstrap-admin-"
@@ -66,6 +66,6 @@ public class FirstAdminKey implements ApplicationRunner {
         Files.writeString(file, key + System.lineSeparator(), StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING);
         log.warn("No API key was configured: created an ADMIN key and wrote it to {}. Use it to create keys with "
-                 + "POST /api/admin/api-keys, then delete the file (README, Security).", file.toAbsolutePath());
+                 + "POST /api/admin/api-keys, then delete the file (docs/security.md).", file.toAbsolutePath());
     }
 }
