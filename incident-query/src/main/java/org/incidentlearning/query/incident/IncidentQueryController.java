@@ -78,7 +78,7 @@ public class IncidentQueryController {
             headers = @Header(name = "ETag", required = true, schema = @Schema(pattern = VERSION_TAG_PATTERN,
                     maxLength = VERSION_TAG_LENGTH)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object",
-                    description = "The incident view document (its fields are listed in the README)")))
+                    description = "The incident view document (its fields are listed in docs/api.md)")))
     @ApiResponse(responseCode = "503", description = "The incident's events are stored but its view is still being "
                                                      + "built (after a replay); retry shortly",
             headers = @Header(name = "Retry-After", required = true, schema = @Schema(type = "integer",
