@@ -30,7 +30,8 @@ class CloudPostmortemDataSetTest extends CloudPostmortemChecks {
     @Override
     Path folder() {
         Path folder = Path.of(System.getenv(DATA_SET_FOLDER).strip());
-        assertThat(Files.isDirectory(folder)).as(DATA_SET_FOLDER + "=" + folder + " is not a folder").isTrue();
+        assertThat(Files.isDirectory(folder)).as("%s=%s is not a folder (%s)", DATA_SET_FOLDER, folder,
+                folder.toAbsolutePath()).isTrue();
         return folder;
     }
 
