@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.incidentlearning.app.ServiceClient.json;
+import static org.incidentlearning.app.ViewsCatchUp.awaitIncidentView;
 
 /**
  * A declaration stored by the first builds (no revision, without sourceId, impact, durationMinutes and references)
@@ -44,7 +45,7 @@ class EventUpcastingTest {
     Serializer serializer;
 
     @Test
-    void aFirstShapeDeclarationStillReads() throws InterruptedException {
+    void aFirstShapeDeclarationStillReads() {
         String incident = "legacy-" + UUID.randomUUID();
         byte[] firstShape = ("{\"incidentId\":\"" + incident + "\",\"title\":\"Checkout down\",\"severity\":\"SEV2\","
                 + "\"startedAt\":\"2025-01-05T10:00:00Z\",\"detectedAt\":null,\"summary\":null,\"teams\":[\"ops\"],"
@@ -71,7 +72,8 @@ class EventUpcastingTest {
         assertThat(declared.path("impact").isArray() && declared.path("impact").isEmpty()).isTrue();
         assertThat(declared.path("references").isArray() && declared.path("references").isEmpty()).isTrue();
 
-        var view = awaitView(client, incident);
+        // The projections pick the inserted row up as any newly stored event.
+        var view = awaitIncidentView(client, incident, 1, Duration.ofSeconds(30)).json();
         assertThat(view.path("title").asText()).isEqualTo("Checkout down");
         assertThat(view.path("severity").asText()).isEqualTo("SEV2");
         assertThat(view.path("version").asLong()).isEqualTo(1);
@@ -91,17 +93,5 @@ class EventUpcastingTest {
                 .upcast(Stream.of(new InitialEventRepresentation(stored, serializer))).toList();
         assertThat(upcast).hasSize(1);
         return upcast.get(0);
-    }
-
-    /** Bounded: the projections pick the inserted row up as any newly stored event. */
-    private static JsonNode awaitView(ServiceClient client, String incident) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        var answer = client.get("/api/incidents/" + incident);
-        while (answer.status() != 200 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            answer = client.get("/api/incidents/" + incident);
-        }
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        return answer.json();
     }
 }

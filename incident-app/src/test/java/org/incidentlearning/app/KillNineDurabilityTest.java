@@ -24,7 +24,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.incidentlearning.app.ServiceClient.json;
+import static org.incidentlearning.app.ViewsCatchUp.awaitIncidentView;
+import static org.incidentlearning.app.ViewsCatchUp.awaitReplayed;
 
 /**
  * Crash recovery. The service runs as its own process on one store. In each round, writers send commands with unique
@@ -103,7 +106,11 @@ class KillNineDurabilityTest {
                 writer.start();
                 writers.add(writer);
             }
-            Thread.sleep(EARLIEST_KILL_MS + killMoments.nextInt(LATEST_KILL_MS - EARLIEST_KILL_MS));
+            // The kill falls at a random moment of the load: time passing is the point, with the writers writing.
+            Duration killAfter = Duration.ofMillis(EARLIEST_KILL_MS
+                                                   + killMoments.nextInt(LATEST_KILL_MS - EARLIEST_KILL_MS));
+            await("the writers keep writing until the kill").during(killAfter).atMost(killAfter.plusSeconds(5))
+                    .until(() -> writers.stream().allMatch(Thread::isAlive));
             service.destroyForcibly();
             assertThat(service.waitFor(30, TimeUnit.SECONDS)).isTrue();
             for (Thread writer : writers) {
@@ -194,17 +201,11 @@ class KillNineDurabilityTest {
     }
 
     /** After a kill the dead process's segment claims must time out before the restarted one takes over. */
-    private static Map<String, String> awaitViews(ServiceClient client, List<String> incidents)
-            throws InterruptedException {
+    private static Map<String, String> awaitViews(ServiceClient client, List<String> incidents) {
         Map<String, String> views = new LinkedHashMap<>();
         for (String incident : incidents) {
             int version = events(client, incident).size();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            var view = client.get("/api/incidents/" + incident);
-            while (view.json().path("version").asInt() < version && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-                view = client.get("/api/incidents/" + incident);
-            }
+            var view = awaitIncidentView(client, incident, version, Duration.ofSeconds(60));
             assertThat(view.json().path("version").asInt()).as("view of " + incident).isEqualTo(version);
             assertThat(view.json().path("timeline").size()).isEqualTo(version - 1);
             views.put(incident, view.body());
@@ -212,24 +213,10 @@ class KillNineDurabilityTest {
         return views;
     }
 
-    private static void replayProjections(ServiceClient client) throws InterruptedException {
+    private static void replayProjections(ServiceClient client) {
         var accepted = client.post("/api/admin/projections/replay", "");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline && !replayed(client.get("/api/admin/projections").json())) {
-            Thread.sleep(100);
-        }
-        JsonNode status = client.get("/api/admin/projections").json();
-        assertThat(replayed(status)).as(status.toPrettyString()).isTrue();
-    }
-
-    private static boolean replayed(JsonNode status) {
-        for (JsonNode projection : status.path("items")) {
-            if (projection.path("replay").path("progress").asDouble() != 1.0 || projection.path("lag").asLong(-1) != 0) {
-                return false;
-            }
-        }
-        return !status.path("items").isEmpty();
+        awaitReplayed(client, Duration.ofSeconds(60));
     }
 
     private Process start(int port, List<String> storeArguments) throws IOException {
@@ -245,20 +232,12 @@ class KillNineDurabilityTest {
                 .start();
     }
 
-    private void awaitHealthy(ServiceClient client) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(service.isAlive()).as("service process is running").isTrue();
-            try {
-                if (client.get("/actuator/health").status() == 200) {
-                    return;
-                }
-            } catch (UncheckedIOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("service did not become healthy");
+    private void awaitHealthy(ServiceClient client) {
+        // Refused connections while it starts; a process that died will never answer.
+        await("the service is healthy").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .failFast("the service process is not running", () -> !service.isAlive())
+                .ignoreException(UncheckedIOException.class)
+                .until(() -> client.get("/actuator/health").status() == 200);
     }
 
     private static int freePort() throws IOException {

@@ -5,11 +5,13 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.incidentlearning.app.ServiceClient.json;
 
 /**
@@ -26,7 +28,7 @@ class MetricsApiTest {
     int port;
 
     @Test
-    void prometheusShowsCommandsProjectionsAndReplays() throws InterruptedException {
+    void prometheusShowsCommandsProjectionsAndReplays() {
         ServiceClient client = new ServiceClient("http://localhost:" + port);
         ServiceClient admin = client.withKey(ServiceClient.ADMIN_KEY);
         String id = client.post("/api/incidents", json("title", "Metrics", "severity", "SEV3", "startedAt",
@@ -48,13 +50,9 @@ class MetricsApiTest {
         assertThat(value(scrape, "incident_import_lines")).hasValue(0.0);
 
         assertThat(admin.post("/api/admin/projections/incident-views/replay", "").status()).isEqualTo(202);
-        double progress = 0;
-        for (int attempt = 0; attempt < 100 && progress < 1.0; attempt++) {
-            Thread.sleep(100);
-            progress = value(admin.get("/actuator/prometheus").body(), "incident_projection_replay_progress",
-                    "processor=\"incident-views\"").orElse(0);
-        }
-        assertThat(progress).isEqualTo(1.0);
+        await("the replay's progress reaches 1").atMost(Duration.ofSeconds(10))
+                .until(() -> value(admin.get("/actuator/prometheus").body(), "incident_projection_replay_progress",
+                        "processor=\"incident-views\""), progress -> progress.equals(OptionalDouble.of(1.0)));
     }
 
     /** The value of the first sample of {@code metric} that carries every one of {@code labels}. */

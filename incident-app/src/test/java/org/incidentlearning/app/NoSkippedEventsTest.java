@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -34,10 +35,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.incidentlearning.app.ServiceClient.json;
 
 /**
@@ -113,7 +114,9 @@ class NoSkippedEventsTest {
             later.add(CompletableFuture.supplyAsync(() -> texts.stream().mapToLong(text -> record(other, text))
                     .max().orElseThrow(), threads));
         }
-        Thread.sleep(PAST_GAP_TIMEOUT.toMillis());
+        // Time passing is the point: the held append's event grows older than the gap timeout meanwhile.
+        await("the later appends wait behind the held one").during(PAST_GAP_TIMEOUT)
+                .atMost(PAST_GAP_TIMEOUT.plus(BOUND)).until(() -> later.stream().noneMatch(CompletableFuture::isDone));
         for (StreamingEventProcessor reader : readers) {
             reader.start();
             awaitCaughtUp(reader);
@@ -139,10 +142,13 @@ class NoSkippedEventsTest {
         HeldAppend first = new HeldAppend(held, "Held past the gap timeout");
         first.awaitAppended();
         HeldAppend second = new HeldAppend(neighbour, "Slow itself");
-        Thread.sleep(PAST_GAP_TIMEOUT.toMillis());
+        // Time passing is the point: the held append's event grows older than the gap timeout meanwhile.
+        await("the neighbour waits behind the held append").during(PAST_GAP_TIMEOUT)
+                .atMost(PAST_GAP_TIMEOUT.plus(BOUND)).until(() -> !second.appended.isDone());
         second.release();
-        // The neighbour commits now if the store lets it, and the live view reads it at once.
-        second.awaitCommitted(Duration.ofSeconds(1));
+        // The neighbour would commit now if the store let it, and the live view would read it at once.
+        await("the released neighbour still waits behind the held append").during(Duration.ofSeconds(1))
+                .atMost(BOUND).until(() -> !second.committed.isDone());
         awaitCaughtUp(views);
         long released = first.release();
         first.awaitCommitted();
@@ -193,14 +199,6 @@ class NoSkippedEventsTest {
         long awaitCommitted() throws Exception {
             return committed.get(BOUND.toSeconds(), TimeUnit.SECONDS);
         }
-
-        void awaitCommitted(Duration atMost) throws Exception {
-            try {
-                committed.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException stillWaiting) {
-                // Held back by the append before it, as appends taken in order are.
-            }
-        }
     }
 
     private static void awaitUninterrupted(CountDownLatch latch) {
@@ -234,18 +232,14 @@ class NoSkippedEventsTest {
     }
 
     /** Until the processor has read past every event committed when the call was made. */
-    private void awaitCaughtUp(StreamingEventProcessor processor) throws InterruptedException {
+    private void awaitCaughtUp(StreamingEventProcessor processor) {
         long head = eventStore.createHeadToken().position().orElseThrow();
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (System.nanoTime() < deadline && !readUpTo(processor, head)) {
-            Thread.sleep(20);
-        }
-        assertThat(readUpTo(processor, head)).as(processor.processingStatus().toString()).isTrue();
+        await(processor.getName() + " reads up to " + head).atMost(BOUND)
+                .until(processor::processingStatus, status -> readUpTo(status, head));
     }
 
-    private static boolean readUpTo(StreamingEventProcessor processor, long head) {
-        var status = processor.processingStatus().values();
-        return !status.isEmpty() && status.stream()
+    private static boolean readUpTo(Map<Integer, EventTrackerStatus> status, long head) {
+        return !status.isEmpty() && status.values().stream()
                 .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
     }
 
@@ -253,18 +247,13 @@ class NoSkippedEventsTest {
      * Every incident stores its declaration and the given entries, and its view shows exactly those, within the
      * bound: an event the reader skipped would be stored but never seen.
      */
-    private void assertStoredAndSeen(Map<String, List<String>> entries) throws InterruptedException {
+    private void assertStoredAndSeen(Map<String, List<String>> entries) {
         for (var incident : entries.entrySet()) {
             assertThat(client.get("/api/incidents/" + incident.getKey() + "/events").json().path("total").asInt())
                     .isEqualTo(1 + incident.getValue().size());
         }
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        Map<String, List<String>> seen = seen(entries);
-        while (!seen.equals(sorted(entries)) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            seen = seen(entries);
-        }
-        assertThat(seen).isEqualTo(sorted(entries));
+        await("every stored entry in the views").atMost(BOUND)
+                .untilAsserted(() -> assertThat(seen(entries)).isEqualTo(sorted(entries)));
     }
 
     private Map<String, List<String>> seen(Map<String, List<String>> entries) {

@@ -23,13 +23,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.incidentlearning.app.ProblemAssertions.assertProblem;
 import static org.incidentlearning.app.ServiceClient.json;
+import static org.incidentlearning.app.ViewsCatchUp.awaitIncidentView;
+import static org.incidentlearning.app.ViewsCatchUp.awaitReplayed;
 
 /**
  * The whole service on PostgreSQL by configuration only: the {@code postgres} profile and the three standard
@@ -189,7 +190,7 @@ class PostgresModeTest {
 
     @Test
     @Order(6)
-    void aReplayRebuildsTheSameViews() throws InterruptedException {
+    void aReplayRebuildsTheSameViews() {
         List<String> reads = List.of("/api/incidents/" + incident, "/api/incidents?size=100", "/api/map",
                 "/api/remediations?size=100", "/api/search?q=legacy", "/api/learning/lens",
                 "/api/hotspots?by=team&bucket=month", "/api/teams/checkout/context");
@@ -197,7 +198,7 @@ class PostgresModeTest {
 
         var accepted = client.withKey(ServiceClient.ADMIN_KEY).post("/api/admin/projections/replay", "");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-        awaitReplayed();
+        awaitReplayed(client.withKey(ServiceClient.ADMIN_KEY), Duration.ofSeconds(30));
 
         assertThat(client.bodies(reads)).isEqualTo(before);
     }
@@ -224,7 +225,8 @@ class PostgresModeTest {
                                              + "WHERE aggregate_identifier = ? ORDER BY sequence_number", Long.class,
                     second)).containsExactlyElementsOf(LongStream.range(0, versions.size() + 1).boxed().toList());
             // The second node's start moved a segment between the nodes; reads wait for it only so long.
-            await(() -> client.get("/api/incidents/" + second).json().path("timeline").size() == versions.size());
+            awaitIncidentView(client, second, versions.size() + 1, Duration.ofSeconds(30));
+            assertThat(client.get("/api/incidents/" + second).json().path("timeline")).hasSize(versions.size());
         }
     }
 
@@ -364,33 +366,6 @@ class PostgresModeTest {
     private long storedEventsOf(String incidentId) {
         return database.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, incidentId);
-    }
-
-    /** Bounded: 30 s for {@code condition} to hold. */
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("timed out").isLessThan(deadline);
-            Thread.sleep(50);
-        }
-    }
-
-    /** Bounded: both projections report their replay complete and no lag. */
-    private void awaitReplayed() throws InterruptedException {
-        ServiceClient admin = client.withKey(ServiceClient.ADMIN_KEY);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode status = admin.get("/api/admin/projections").json();
-        while (!replayed(status) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            status = admin.get("/api/admin/projections").json();
-        }
-        assertThat(replayed(status)).as(status.toPrettyString()).isTrue();
-    }
-
-    private static boolean replayed(JsonNode status) {
-        return status.path("items").size() == 2 && StreamSupport.stream(status.path("items").spliterator(), false)
-                .allMatch(projection -> projection.path("replay").path("progress").asDouble() == 1.0
-                        && projection.path("lag").isIntegralNumber() && projection.path("lag").asLong() == 0);
     }
 
     private JsonNode ok(String path) {

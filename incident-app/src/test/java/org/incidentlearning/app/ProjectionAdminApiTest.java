@@ -16,13 +16,13 @@ import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.incidentlearning.app.ServiceClient.json;
+import static org.incidentlearning.app.ViewsCatchUp.PROJECTIONS;
+import static org.incidentlearning.app.ViewsCatchUp.awaitReplayed;
 
 /** Operators replay the projections over HTTP, watch them catch up, and get the same answers as before. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "incident.data-dir=target/test-data/admin-${random.uuid}")
 class ProjectionAdminApiTest {
-
-    private static final List<String> PROJECTIONS = List.of("incident-views", "learning-views");
 
     @LocalServerPort
     int port;
@@ -31,7 +31,7 @@ class ProjectionAdminApiTest {
     JdbcTemplate jdbc;
 
     @Test
-    void aReplayOfAllProjectionsIsWatchedToTheEndAndAnswersAsBefore() throws InterruptedException {
+    void aReplayOfAllProjectionsIsWatchedToTheEndAndAnswersAsBefore() {
         ServiceClient client = new ServiceClient("http://localhost:" + port);
         List<String> incidents = declareSome(client);
         List<String> reads = new ArrayList<>(incidents.stream().map(id -> "/api/incidents/" + id).toList());
@@ -48,7 +48,7 @@ class ProjectionAdminApiTest {
         // Reads are answered while the views are rebuilt, possibly from a part of them.
         assertThat(client.get("/api/map").status()).isEqualTo(200);
 
-        JsonNode replayed = awaitReplayed(client);
+        JsonNode replayed = awaitReplayed(client, Duration.ofSeconds(30));
         byName(replayed).values().forEach(projection -> {
             assertThat(projection.path("running").asBoolean()).isTrue();
             assertThat(projection.path("position").asLong()).isEqualTo(head);
@@ -115,26 +115,6 @@ class ProjectionAdminApiTest {
 
     private long storedEvents() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
-    }
-
-    /** Bounded: both projections report their replay complete and no lag. */
-    private static JsonNode awaitReplayed(ServiceClient client) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode status = client.get("/api/admin/projections").json();
-        while (!replayed(status) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            status = client.get("/api/admin/projections").json();
-        }
-        assertThat(replayed(status)).as(status.toPrettyString()).isTrue();
-        return status;
-    }
-
-    private static boolean replayed(JsonNode status) {
-        Map<String, JsonNode> projections = byName(status);
-        return PROJECTIONS.stream().allMatch(name -> projections.containsKey(name)
-                && projections.get(name).path("replay").path("progress").asDouble() == 1.0
-                && projections.get(name).path("lag").isIntegralNumber()
-                && projections.get(name).path("lag").asLong() == 0);
     }
 
     private static Map<String, JsonNode> byName(JsonNode page) {

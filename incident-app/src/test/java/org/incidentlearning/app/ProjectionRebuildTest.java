@@ -1,6 +1,7 @@
 package org.incidentlearning.app;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.incidentlearning.app.ServiceClient.json;
 
 /** The incident views are disposable: dropped and rebuilt from the events, they answer exactly as before. */
@@ -32,7 +34,7 @@ class ProjectionRebuildTest {
     EventStore eventStore;
 
     @Test
-    void aReplayedProjectionGivesTheSameViews() throws InterruptedException {
+    void aReplayedProjectionGivesTheSameViews() {
         ServiceClient client = new ServiceClient("http://localhost:" + port);
         List<String> incidents = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -88,18 +90,14 @@ class ProjectionRebuildTest {
     }
 
     /** A segment may report "replaying" until it sees a newer event, so progress is judged by position. */
-    private void awaitReplayed(StreamingEventProcessor processor) throws InterruptedException {
+    private void awaitReplayed(StreamingEventProcessor processor) {
         long head = eventStore.createHeadToken().position().orElseThrow();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline && !replayedUpTo(processor, head)) {
-            Thread.sleep(50);
-        }
-        assertThat(replayedUpTo(processor, head)).as(processor.processingStatus().toString()).isTrue();
+        await(processor.getName() + " replayed up to " + head).atMost(Duration.ofSeconds(30))
+                .until(processor::processingStatus, status -> replayedUpTo(status, head));
     }
 
-    private static boolean replayedUpTo(StreamingEventProcessor processor, long head) {
-        var status = processor.processingStatus().values();
-        return !status.isEmpty() && status.stream()
+    private static boolean replayedUpTo(Map<Integer, EventTrackerStatus> status, long head) {
+        return !status.isEmpty() && status.values().stream()
                 .allMatch(segment -> segment.isCaughtUp() && segment.getCurrentPosition().orElse(-1) >= head);
     }
 }

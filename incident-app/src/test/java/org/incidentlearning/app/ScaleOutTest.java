@@ -23,12 +23,13 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.incidentlearning.app.ServiceClient.json;
+import static org.incidentlearning.app.ViewsCatchUp.awaitIncidentView;
 
 /**
  * Scale-out on PostgreSQL: two command nodes and two query nodes, each its own process started from its own
@@ -80,10 +81,10 @@ class ScaleOutTest {
             ServiceClient command1 = client("command-1");
             ServiceClient command2 = client("command-2");
 
-            await("each query node claims one segment of each projection", Duration.ofSeconds(60),
-                    () -> owners(database).equals(Map.of("incident-views", Set.of("query-1", "query-2"),
+            await("each query node claims one segment of each projection").atMost(Duration.ofSeconds(60))
+                    .until(() -> owners(database).equals(Map.of("incident-views", Set.of("query-1", "query-2"),
                             "learning-views", Set.of("query-1", "query-2")))
-                          && claimsPerNode(database).values().stream().allMatch(count -> count == 2));
+                                 && claimsPerNode(database).values().stream().allMatch(count -> count == 2));
 
             List<String> incidents = new ArrayList<>();
             for (int i = 0; i < INCIDENTS; i++) {
@@ -104,11 +105,16 @@ class ScaleOutTest {
                 writer.start();
                 writers.add(writer);
             }
-            Thread.sleep(LOAD_BEFORE_KILL.toMillis());
+            // The kills fall in the middle of the load: time passing is the point, with every writer writing.
+            await("every writer keeps writing").during(LOAD_BEFORE_KILL).atMost(LOAD_BEFORE_KILL.plusSeconds(5))
+                    .until(() -> writers.stream().allMatch(Thread::isAlive));
             kill("command-2");
             kill("query-1");
             long killedAt = System.nanoTime();
-            Thread.sleep(LOAD_AFTER_KILL.toMillis());
+            List<Thread> writersOfCommand1 = List.of(writers.get(0), writers.get(2));
+            await("the writers of command-1 keep writing").during(LOAD_AFTER_KILL)
+                    .atMost(LOAD_AFTER_KILL.plusSeconds(5))
+                    .until(() -> writersOfCommand1.stream().allMatch(Thread::isAlive));
             stop.set(true);
             for (Thread writer : writers) {
                 writer.join();
@@ -127,8 +133,8 @@ class ScaleOutTest {
                 acknowledged.put(sent.text(), again.id());
             }
 
-            await("query-2 takes over every segment", Duration.ofSeconds(60),
-                    () -> claimsPerNode(database).equals(Map.of("query-2", 4)));
+            await("query-2 takes over every segment").atMost(Duration.ofSeconds(60))
+                    .until(() -> claimsPerNode(database).equals(Map.of("query-2", 4)));
             long takeoverMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
 
             ServiceClient query2 = client("query-2");
@@ -152,8 +158,8 @@ class ScaleOutTest {
 
             start("query-1", url);
             awaitHealthy("query-1");
-            await("the restarted query node gets its share back", Duration.ofSeconds(60),
-                    () -> claimsPerNode(database).equals(Map.of("query-1", 2, "query-2", 2)));
+            await("the restarted query node gets its share back").atMost(Duration.ofSeconds(60))
+                    .until(() -> claimsPerNode(database).equals(Map.of("query-1", 2, "query-2", 2)));
             Map<String, String> viewsOnQuery1 = caughtUpViews(client("query-1"), incidents);
             Map<String, String> viewsOnQuery2 = caughtUpViews(query2, incidents);
             assertThat(viewsOnQuery1).as("views answered by query-1 and query-2").isEqualTo(viewsOnQuery2);
@@ -161,9 +167,9 @@ class ScaleOutTest {
             // A replay resets every segment, so it needs them all: with another query node holding some, it says so.
             ServiceClient query1 = client("query-1");
             assertThat(query1.post("/api/admin/projections/incident-views/replay", "").status()).isEqualTo(202);
-            await("the replay reports the other node's claims", Duration.ofSeconds(30),
-                    () -> query1.get("/api/admin/projections/incident-views").json().path("replay").path("error")
-                            .asText().startsWith("Another query node holds segments of incident-views"));
+            await("the replay reports the other node's claims").atMost(Duration.ofSeconds(30))
+                    .until(() -> query1.get("/api/admin/projections/incident-views").json().path("replay")
+                            .path("error").asText().startsWith("Another query node holds segments of incident-views"));
             assertThat(caughtUpViews(query2, incidents)).as("views after the refused replay").isEqualTo(viewsOnQuery2);
 
             String report = "scale-out on postgres: commandNodes=2 queryNodes=2 killed=command-2,query-1"
@@ -215,14 +221,13 @@ class ScaleOutTest {
         }
     }
 
-    private static Map<String, String> caughtUpViews(ServiceClient node, List<String> incidents)
-            throws InterruptedException {
+    private static Map<String, String> caughtUpViews(ServiceClient node, List<String> incidents) {
         Map<String, String> views = new LinkedHashMap<>();
         for (String incident : incidents) {
             int version = events(node, incident).size();
-            await("the view of " + incident + " reaches version " + version, Duration.ofSeconds(60),
-                    () -> node.get("/api/incidents/" + incident).json().path("version").asInt() == version);
-            views.put(incident, node.get("/api/incidents/" + incident).body());
+            var view = awaitIncidentView(node, incident, version, Duration.ofSeconds(60));
+            assertThat(view.version()).as("view of " + incident).isEqualTo(version);
+            views.put(incident, view.body());
         }
         return views;
     }
@@ -274,31 +279,13 @@ class ScaleOutTest {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
 
-    private void awaitHealthy(String node) throws InterruptedException {
+    private void awaitHealthy(String node) {
         ServiceClient client = client(node);
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(nodes.get(node).isAlive()).as(node + " is running").isTrue();
-            try {
-                if (client.get("/actuator/health").status() == 200) {
-                    return;
-                }
-            } catch (UncheckedIOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(node + " did not become healthy");
-    }
-
-    private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting until " + what);
-            }
-            Thread.sleep(200);
-        }
+        // Refused connections while it starts; a process that died will never answer.
+        await(node + " is healthy").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .failFast(node + " is not running", () -> !nodes.get(node).isAlive())
+                .ignoreException(UncheckedIOException.class)
+                .until(() -> client.get("/actuator/health").status() == 200);
     }
 
     private static int freePort() throws IOException {

@@ -17,14 +17,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
@@ -117,7 +118,7 @@ class ProjectionsTest {
         verify(processor, timeout(5_000)).start();
         claimed.put(0, segmentAt(0, 4));
         claimed.put(1, segmentAt(1, 10));
-        assertThat(eventually(() -> projections.status(NAME).replay().progress())).isEqualTo(0.4);
+        assertThat(onceRecorded(() -> projections.status(NAME).replay().progress())).isEqualTo(0.4);
         assertRefused(() -> projections.replay(NAME));
 
         claimed.put(0, segmentAt(0, 10));
@@ -130,7 +131,7 @@ class ProjectionsTest {
     void aSegmentNotClaimedYetHoldsTheProgressBack() throws Exception {
         claimed.put(1, segmentAt(1, 5));
         projections.replay(NAME);
-        assertThat(eventually(() -> projections.status(NAME).replay().progress())).isEqualTo(0.5);
+        assertThat(onceRecorded(() -> projections.status(NAME).replay().progress())).isEqualTo(0.5);
 
         claimed.remove(1);
 
@@ -145,7 +146,7 @@ class ProjectionsTest {
         projections.replay(NAME);
 
         verify(processor, timeout(5_000)).start();
-        String error = eventually(() -> projections.status(NAME).replay().error());
+        String error = onceRecorded(() -> projections.status(NAME).replay().error());
         assertThat(error).contains("segment 1 is claimed by another node");
         assertThat(projections.status(NAME).running()).isTrue();
         assertThatCode(() -> projections.replay(NAME)).doesNotThrowAnyException();
@@ -166,15 +167,10 @@ class ProjectionsTest {
                 rejection -> assertThat(rejection.code()).isEqualTo(ErrorCode.REPLAY_IN_PROGRESS));
     }
 
-    /** The background reset records its outcome just after it returns; wait for a non-zero, non-null answer. */
-    private static <T> T eventually(Supplier<T> answer) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        T value = answer.get();
-        while ((value == null || value.equals(0.0)) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-            value = answer.get();
-        }
-        return value;
+    /** The background reset records its outcome just after it returns; the first non-zero, non-null answer. */
+    private static <T> T onceRecorded(Callable<T> answer) {
+        return await("the reset's outcome").atMost(Duration.ofSeconds(5))
+                .until(answer, value -> value != null && !value.equals(0.0));
     }
 
     private static EventTrackerStatus segmentAt(int id, long position) {
