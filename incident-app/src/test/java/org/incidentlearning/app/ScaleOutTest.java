@@ -51,6 +51,9 @@ class ScaleOutTest {
     private static final List<String> PROCESSORS = List.of("incident-views", "learning-views");
     private static final Duration LOAD_BEFORE_KILL = Duration.ofMillis(1_500);
     private static final Duration LOAD_AFTER_KILL = Duration.ofMillis(1_500);
+    /** The suite's keys (one per role), which the nodes' own jars do not carry. */
+    private static final Path TEST_KEYS = Path.of("target", "test-classes", "config", "application.yml")
+            .toAbsolutePath();
 
     @TempDir
     Path dataDir;
@@ -265,6 +268,7 @@ class ScaleOutTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path logs = Files.createDirectories(Path.of("target", "scale-out-logs"));
         nodes.put(node, new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=" + ports.get(node),
+                "--spring.config.additional-location=" + TEST_KEYS.toUri(),
                 "--incident.node-id=" + node, "--incident.data-dir=" + dataDir.resolve(node),
                 "--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres")
