@@ -15,6 +15,7 @@ import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.kernel.incident.CommandMetadata;
 import org.incidentlearning.kernel.incident.CommandResult;
+import org.incidentlearning.web.ServiceHeaders;
 import org.incidentlearning.web.security.IncidentPrincipal;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,7 +39,6 @@ import java.util.function.Function;
 public class CommandDispatch {
 
     private static final int ATTEMPTS = 3;
-    private static final String CORRELATION_HEADER = "X-Correlation-Id";
 
     private final IncidentCommands incidents;
     private final ObjectMapper canonicalJson = JsonMapper.builder()
@@ -58,11 +58,11 @@ public class CommandDispatch {
         CommandResult result = send(command, requestBody, options);
         CommandAnswer answer = new CommandAnswer(result.id(), result.version());
         if (!result.changed()) {
-            return ResponseEntity.ok().header(CORRELATION_HEADER, options.correlationId()).body(answer);
+            return ResponseEntity.ok().header(ServiceHeaders.CORRELATION_ID, options.correlationId()).body(answer);
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header(HttpHeaders.LOCATION, location.apply(result.id()).toString())
-                .header(CORRELATION_HEADER, options.correlationId())
+                .header(ServiceHeaders.CORRELATION_ID, options.correlationId())
                 .eTag(Long.toString(result.version()))
                 .body(answer);
     }
@@ -71,7 +71,7 @@ public class CommandDispatch {
     public ResponseEntity<CommandAnswer> change(Object command, Object requestBody, CommandOptions options) {
         CommandResult result = send(command, requestBody, options);
         return ResponseEntity.ok().eTag(Long.toString(result.version()))
-                .header(CORRELATION_HEADER, options.correlationId())
+                .header(ServiceHeaders.CORRELATION_ID, options.correlationId())
                 .body(new CommandAnswer(result.id(), result.version()));
     }
 

@@ -11,6 +11,7 @@ import org.incidentlearning.command.importing.PostmortemMapping;
 import org.incidentlearning.web.ApiDocumentation;
 import org.incidentlearning.web.FieldLimits;
 import org.incidentlearning.web.IncidentPaths;
+import org.incidentlearning.web.ServiceHeaders;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -44,14 +45,14 @@ public class CommandDocumentation {
             if (!isCommand) {
                 return operation;
             }
-            operation.addParametersItem(header("Idempotency-Key", "A client string (≤ "
+            operation.addParametersItem(header(ServiceHeaders.IDEMPOTENCY_KEY, "A client string (≤ "
                     + CommandOptionsResolver.MAX_KEY_LENGTH + " visible ASCII characters); a retry with the same key "
                     + "and body returns the first answer and stores nothing; the same key with another body is 422",
                     visibleAscii()));
-            operation.addParametersItem(header("If-Match", "The incident version the client last read, e.g. \"3\" "
+            operation.addParametersItem(header(HttpHeaders.IF_MATCH, "The incident version the client last read, e.g. \"3\" "
                     + "(also 3 or W/\"3\"; * means no check); if the incident moved on, 409 and nothing is stored",
                     new StringSchema()));
-            operation.addParametersItem(header("X-Correlation-Id", "Ties the events to the client's own case or "
+            operation.addParametersItem(header(ServiceHeaders.CORRELATION_ID, "Ties the events to the client's own case or "
                     + "request id (one is made up when absent); echoed in the answer", visibleAscii()));
             ApiResponse ok = operation.getResponses().get("200");
             if (handler.hasMethodAnnotation(CreatesEntry.class)) {
@@ -62,7 +63,7 @@ public class CommandDocumentation {
                                 .description("Where the new incident or entry is read")
                                 .schema(new StringSchema().format("uri-reference").maxLength(LOCATION_LENGTH)))
                         .addHeaderObject(HttpHeaders.ETAG, versionTag(true))
-                        .addHeaderObject("X-Correlation-Id", correlation()));
+                        .addHeaderObject(ServiceHeaders.CORRELATION_ID, correlation()));
                 if (ok != null) {
                     ok.setDescription("An identical command was already recorded: nothing new is stored and the "
                                       + "existing id is answered");
@@ -70,7 +71,7 @@ public class CommandDocumentation {
             }
             if (ok != null) {
                 ok.addHeaderObject(HttpHeaders.ETAG, versionTag(!handler.hasMethodAnnotation(CreatesEntry.class)))
-                        .addHeaderObject("X-Correlation-Id", correlation());
+                        .addHeaderObject(ServiceHeaders.CORRELATION_ID, correlation());
             }
             return operation;
         };

@@ -2,9 +2,11 @@ package org.incidentlearning.command.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.web.ServiceHeaders;
 import org.incidentlearning.web.security.IncidentAuthentication;
 import org.incidentlearning.web.security.IncidentPrincipal;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.lang.NonNull;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -32,13 +34,14 @@ public class CommandOptionsResolver implements HandlerMethodArgumentResolver {
     public Object resolveArgument(@NonNull MethodParameter parameter, ModelAndViewContainer container,
                                   NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-        return new CommandOptions(expectedVersion(webRequest.getHeader("If-Match")),
-                idempotencyKey(webRequest.getHeader("Idempotency-Key")),
+        return new CommandOptions(expectedVersion(webRequest.getHeader(HttpHeaders.IF_MATCH)),
+                idempotencyKey(webRequest.getHeader(ServiceHeaders.IDEMPOTENCY_KEY)),
                 request == null ? "POST" : request.getMethod(),
                 request == null ? "" : request.getRequestURI(),
                 principal(),
-                Optional.ofNullable(visible("X-Correlation-Id", webRequest.getHeader("X-Correlation-Id"),
-                        MAX_KEY_LENGTH)).orElseGet(() -> UUID.randomUUID().toString()));
+                Optional.ofNullable(visible(ServiceHeaders.CORRELATION_ID,
+                        webRequest.getHeader(ServiceHeaders.CORRELATION_ID), MAX_KEY_LENGTH))
+                        .orElseGet(() -> UUID.randomUUID().toString()));
     }
 
     /** Every command endpoint requires authentication; a request without a principal never gets here. */
@@ -62,7 +65,7 @@ public class CommandOptionsResolver implements HandlerMethodArgumentResolver {
     }
 
     private static String idempotencyKey(String key) {
-        return visible("Idempotency-Key", key, MAX_KEY_LENGTH);
+        return visible(ServiceHeaders.IDEMPOTENCY_KEY, key, MAX_KEY_LENGTH);
     }
 
     private static String visible(String header, String value, int maxLength) {

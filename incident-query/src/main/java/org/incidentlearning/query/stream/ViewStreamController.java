@@ -20,6 +20,7 @@ import org.incidentlearning.query.map.SocioTechnicalMap;
 import org.incidentlearning.query.team.TeamContext;
 import org.incidentlearning.web.FieldLimits;
 import org.incidentlearning.web.PathIds;
+import org.incidentlearning.web.ServiceHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,7 +66,7 @@ public class ViewStreamController {
                              @RequestParam(required = false) @Pattern(regexp = "^(week|month|year)$") String bucket,
                              @RequestParam(required = false) @Size(max = FieldLimits.NAME) String team,
                              @RequestParam(required = false) @Pattern(regexp = PathIds.PATTERN) String id,
-                             @RequestHeader(name = "Last-Event-ID", required = false) @Size(max = 20)
+                             @RequestHeader(name = ServiceHeaders.LAST_EVENT_ID, required = false) @Size(max = 20)
                              String lastEventId) {
         SseEmitter emitter = switch (view) {
             case "hotspots" -> open(view, IncidentViewProjection.PROCESSING_GROUP, () -> hotspots.hotspots(

@@ -1,12 +1,14 @@
 package org.incidentlearning.web.security;
 
 import jakarta.servlet.DispatcherType;
+import org.incidentlearning.web.ServiceHeaders;
 import org.incidentlearning.web.WebSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -150,10 +152,12 @@ public class WebSecurity {
             CorsConfiguration configuration = new CorsConfiguration();
             configuration.setAllowedOrigins(allowedOrigins);
             configuration.setAllowedMethods(List.of("GET", "POST"));
-            configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match",
-                    "X-Correlation-Id", "Last-Event-ID"));
-            configuration.setExposedHeaders(List.of("Location", "ETag", "Retry-After", RequestRateLimit.LIMIT,
-                    RequestRateLimit.REMAINING, RequestRateLimit.RESET, "X-Correlation-Id"));
+            configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
+                    ServiceHeaders.IDEMPOTENCY_KEY, HttpHeaders.IF_MATCH, ServiceHeaders.CORRELATION_ID,
+                    ServiceHeaders.LAST_EVENT_ID));
+            configuration.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER,
+                    RequestRateLimit.LIMIT, RequestRateLimit.REMAINING, RequestRateLimit.RESET,
+                    ServiceHeaders.CORRELATION_ID));
             configuration.setMaxAge(Duration.ofHours(1));
             source.registerCorsConfiguration("/api/**", configuration);
         }

@@ -1,6 +1,7 @@
 package org.incidentlearning.bench.bare;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import org.incidentlearning.web.ServiceHeaders;
 import org.incidentlearning.web.security.AdditionalCommandPaths;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
@@ -37,12 +38,12 @@ public class BareEndpoint {
 
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> answer(@RequestBody Map<String, Object> body,
-                                                      @RequestHeader(name = "X-Correlation-Id", required = false)
+                                                      @RequestHeader(name = ServiceHeaders.CORRELATION_ID, required = false)
                                                       String correlationId) {
         String id = UUID.randomUUID().toString();
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header(HttpHeaders.LOCATION, URI.create(PATH + "/" + id).toString())
-                .header("X-Correlation-Id", correlationId == null ? UUID.randomUUID().toString() : correlationId)
+                .header(ServiceHeaders.CORRELATION_ID, correlationId == null ? UUID.randomUUID().toString() : correlationId)
                 .eTag("1")
                 .body(Map.of("id", id, "version", 1));
     }
