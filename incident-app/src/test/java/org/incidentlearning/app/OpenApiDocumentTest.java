@@ -75,11 +75,11 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void everyOperationDeclaresTheRefusalsOfAuthenticationAndTheRequestBudget() throws IOException {
+    void everyOperationDeclaresTheRefusalsOfAuthenticationTheRequestBudgetAndTheProtectiveHeaders() throws IOException {
         JsonNode api = document();
         operations(api, (where, operation) -> {
             JsonNode responses = operation.path("responses");
-            for (String status : List.of("400", "401", "403", "429", "500")) {
+            for (String status : List.of("400", "401", "403", "406", "429", "500")) {
                 assertThat(responses.path(status).path("content").path("application/problem+json").path("schema")
                         .path("$ref").asText()).as(where + " " + status).isEqualTo("#/components/schemas/Problem");
             }
@@ -88,7 +88,8 @@ class OpenApiDocumentTest {
             responses.fields().forEachRemaining(response -> {
                 JsonNode headers = response.getValue().path("headers");
                 for (String header : List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset",
-                        "Access-Control-Allow-Origin")) {
+                        "Access-Control-Allow-Origin", "Cache-Control", "Content-Security-Policy",
+                        "X-Content-Type-Options", "X-Frame-Options")) {
                     assertThat(headers.has(header)).as(where + " " + response.getKey() + " " + header).isTrue();
                 }
             });
@@ -140,6 +141,20 @@ class OpenApiDocumentTest {
                 schemas + "ImportNote/properties/note",
                 schemas + "IncidentSummary/properties/teams",
                 schemas + "IncidentSummary/properties/components",
+                schemas + "IncidentView/properties/teams",
+                schemas + "IncidentView/properties/components",
+                schemas + "IncidentView/properties/declaredTeams",
+                schemas + "IncidentView/properties/timeline",
+                schemas + "IncidentView/properties/mentalModels",
+                schemas + "IncidentView/properties/divergences",
+                schemas + "IncidentView/properties/contexts",
+                schemas + "IncidentView/properties/coordinations",
+                schemas + "IncidentView/properties/linkages",
+                schemas + "IncidentView/properties/remediations",
+                schemas + "IncidentView/properties/recurrenceOf",
+                schemas + "IncidentView/properties/corrections",
+                schemas + "IncidentView/properties/artifacts",
+                schemas + "IncidentRemediation/properties/recurrences",
                 schemas + "TeamContext/properties/incidents",
                 schemas + "TeamContext/properties/mentalModels",
                 schemas + "TeamContext/properties/divergences",
@@ -151,6 +166,13 @@ class OpenApiDocumentTest {
                 schemas + "Lens/properties/classifications",
                 schemas + "Lens/properties/languageByTeam",
                 schemas + "Hotspots/properties/series",
+                schemas + "SocioTechnicalMap/properties/nodes",
+                schemas + "SocioTechnicalMap/properties/edges",
+                schemas + "MapEdge/properties/discoveredIn",
+                schemas + "MapEdge/properties/descriptions",
+                "/paths//api/map/get/responses/200/content/text/vnd.graphviz/schema",
+                "/paths//api/map/get/responses/200/content/text/vnd.mermaid/schema",
+                "/paths//api/export/get/responses/200/content/application/x-ndjson/schema",
                 schemas + "FeedEvent/properties/actor",
                 schemas + "StoreVerification/properties/brokenIncidents",
                 schemas + "ProjectionStatus/properties/segments",

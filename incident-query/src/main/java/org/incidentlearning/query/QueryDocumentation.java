@@ -1,11 +1,17 @@
 package org.incidentlearning.query;
 
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import org.incidentlearning.kernel.correction.EntryKind;
 import org.incidentlearning.query.audit.EventChainVerification;
+import org.incidentlearning.query.audit.StoreExport;
 import org.incidentlearning.query.hotspot.TimeBucket;
 import org.incidentlearning.query.incident.IncidentQueryController;
 import org.incidentlearning.query.learning.LanguageUse;
+import org.incidentlearning.query.map.MapController;
+import org.incidentlearning.web.FieldLimits;
 import org.incidentlearning.web.IncidentPaths;
 import org.incidentlearning.web.Uncapped;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -21,7 +27,8 @@ import static org.incidentlearning.web.ApiDocumentation.property;
 
 /**
  * The limits of the views' answers that follow from values the code holds rather than from constants an annotation
- * can name: the phrase lists, the time buckets, the reasons a chain is broken, the collections of an incident.
+ * can name: the phrase lists, the time buckets, the reasons a chain is broken, the collections of an incident, what a
+ * correction changes, and the answers that are not capped.
  */
 @Configuration(proxyBeanMethods = false)
 public class QueryDocumentation {
@@ -30,6 +37,10 @@ public class QueryDocumentation {
     private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
     private static final String ENTRY_PATH = IncidentPaths.INCIDENT + "/{collection}/{entryId}";
     private static final String STREAM_PATH = "/api/stream/{view}";
+    private static final String MAP_PATH = "/api/map";
+    private static final String EXPORT_PATH = "/api/export";
+    /** What a revision's correction names: title, summary, addedTeams, addedComponents (IncidentViewProjection). */
+    private static final int REVISABLE_FIELDS = 4;
 
     @Bean
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -49,6 +60,13 @@ public class QueryDocumentation {
             property(api, "Series", "points").setMaxItems(mostBuckets);
             property(api, "Point", "bucket").setMaxLength(longestLabel);
 
+            // A revision changes at most title, summary, teams and components; an amendment what its kind allows.
+            Schema changes = property(api, "Correction", "changes");
+            changes.setMaxProperties(Math.max(REVISABLE_FIELDS, Arrays.stream(EntryKind.values())
+                    .mapToInt(kind -> kind.amendableFields().size()).max().orElseThrow()));
+            changes.setPropertyNames(new StringSchema().maxLength(FieldLimits.NAME));
+            changes.setAdditionalProperties(new StringSchema().maxLength(FieldLimits.TEXT));
+
             property(api, "IncidentVerification", "reason").setMaxLength(EventChainVerification.longestReason());
             property(api, "BrokenIncident", "reason").setMaxLength(EventChainVerification.longestReason());
 
@@ -58,11 +76,20 @@ public class QueryDocumentation {
             collection.getSchema().setEnum(IncidentQueryController.collections().stream().sorted().toList());
             collection.getSchema().setMaxLength(null);
 
-            // An annotation cannot say Integer.MAX_VALUE (it is the attribute's "unset"); a stream has no end.
-            Schema stream = Objects.requireNonNull(api.getPaths().get(STREAM_PATH), STREAM_PATH).getGet()
-                    .getResponses().get("200").getContent().get("text/event-stream").getSchema();
-            stream.setMaxLength(Uncapped.LIMIT);
+            // An annotation cannot say Integer.MAX_VALUE (it is the attribute's "unset"); a stream has no end, and
+            // the map's text and the export grow with the store.
+            answer(api, STREAM_PATH, "text/event-stream").setMaxLength(Uncapped.LIMIT);
+            answer(api, MAP_PATH, MapController.DOT).setMaxLength(Uncapped.LIMIT);
+            answer(api, MAP_PATH, MapController.MERMAID).setMaxLength(Uncapped.LIMIT);
+            answer(api, EXPORT_PATH, StoreExport.NDJSON_VALUE).setMaxLength(Uncapped.LIMIT);
         };
+    }
+
+    /** The schema of a read's 200 answer in one media type. */
+    @SuppressWarnings("rawtypes")
+    private static Schema answer(OpenAPI api, String path, String mediaType) {
+        return Objects.requireNonNull(api.getPaths().get(path), path).getGet().getResponses().get("200").getContent()
+                .get(mediaType).getSchema();
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

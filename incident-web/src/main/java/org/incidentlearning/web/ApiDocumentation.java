@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -23,7 +24,9 @@ import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.lang.Nullable;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -33,6 +36,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,9 +44,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The OpenAPI document's frame, the answers every operation can give, and the limits of what goes in and out.
- * Fields state their own limits where they are declared; what holds for every field of a kind is set here, from the
- * rules that enforce it.
+ * The OpenAPI document's frame, the answers every operation can give, the limits of what goes in and out, and which
+ * fields of an answer may be null. Fields state their own limits where they are declared; what holds for every field
+ * of a kind is set here, from the rules that enforce it.
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiDocumentation {
@@ -50,6 +54,7 @@ public class ApiDocumentation {
     static final String PROBLEM = "Problem";
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String SCHEMAS = "#/components/schemas/";
+    private static final String MEDIA_TYPE = "[\\w.+-]+/[\\w.+*-]+";
     /** How the description of a value the service does not cap begins. */
     public static final String UNCAPPED = "Not capped: ";
     /** Instants are written as ISO-8601 in UTC, and every one is in the years 0000 to 9999 (Require). */
@@ -86,6 +91,51 @@ public class ApiDocumentation {
                         .findFirst().map(uncapped -> uncapped(property, uncapped.value())).orElse(property);
     }
 
+    /**
+     * A property marked {@link Nullable} may be null (or, in a document written without nulls, absent); every other
+     * property of an answer is always there and never null (see {@link #requireWhatIsAlwaysSent}).
+     */
+    @Bean
+    PropertyCustomizer nullableValues() {
+        return (property, type) -> type.getCtxAnnotations() != null
+                                   && Arrays.stream(type.getCtxAnnotations()).anyMatch(Nullable.class::isInstance)
+                ? admitNull(property) : property;
+    }
+
+    /** OpenAPI 3.1: the type "null" beside the value's own; a reference becomes one of it and null. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Schema admitNull(Schema schema) {
+        if (schema.get$ref() != null) {
+            return new Schema<>().oneOf(List.of(new Schema<>().$ref(schema.get$ref()), nullType()));
+        }
+        Set<String> types = new LinkedHashSet<>();
+        if (schema.getTypes() != null) {
+            types.addAll(schema.getTypes());
+        } else if (schema.getType() != null) {
+            types.add(schema.getType());
+        }
+        types.add("null");
+        schema.setTypes(types);
+        if (schema.getEnum() != null && !schema.getEnum().contains(null)) {
+            schema.addEnumItemObject(null);
+        }
+        return schema;
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema nullType() {
+        Schema nullType = new Schema<>();
+        nullType.setTypes(new LinkedHashSet<>(List.of("null")));
+        return nullType;
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static boolean admitsNull(Schema schema) {
+        return schema.getTypes() != null && schema.getTypes().contains("null")
+               || schema.getOneOf() != null && ((List<Schema>) schema.getOneOf()).stream()
+                .anyMatch(ApiDocumentation::admitsNull);
+    }
+
     @SuppressWarnings("rawtypes")
     private static Schema uncapped(Schema schema, String why) {
         if (is(schema, "array")) {
@@ -105,7 +155,9 @@ public class ApiDocumentation {
         int answerHeaderBound = (int) server.getTomcat().getMaxHttpResponseHeaderSize().toBytes();
         int bodyBound = (int) Math.min(Integer.MAX_VALUE, bodyLimit.maxRequestBytes());
         return api -> {
-            api.getComponents().addSchemas(PROBLEM, problemSchema(headerBound));
+            requireWhatIsAlwaysSent(api);
+            api.getComponents().addSchemas(PROBLEM, problemSchema(headerBound, bodyBound));
+            security.defineAnswerHeaders(api.getComponents(), headerBound);
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 ApiResponses responses = operation.getResponses() == null ? new ApiResponses()
                         : operation.getResponses();
@@ -123,9 +175,13 @@ public class ApiDocumentation {
     private static void problemAnswers(PathItem.HttpMethod method, Operation operation, ApiResponses responses) {
         responses.putIfAbsent("400", problem("Malformed or invalid input (unknown fields included)"));
         responses.putIfAbsent("404", problem("Unknown incident, mental model, remediation or entry"));
+        responses.putIfAbsent("406", problem("NOT_ACCEPTABLE: the Accept header names no media type this operation "
+                                             + "answers in").addHeaderObject(HttpHeaders.ACCEPT,
+                mediaTypes("The media types this operation answers in")));
         if (method == PathItem.HttpMethod.POST) {
             responses.putIfAbsent("409", problem("Conflict with the incident's state or its version (If-Match)"));
-            responses.putIfAbsent("415", problem("The body is not application/json"));
+            responses.putIfAbsent("415", problem("The body is not of a media type this operation reads")
+                    .addHeaderObject(HttpHeaders.ACCEPT, mediaTypes("The media types this operation reads")));
             responses.putIfAbsent("422", problem("Idempotency-Key reused with another request"));
             responses.putIfAbsent("503", problem("STORE_BUSY: the store stayed busy with other appends past its lock "
                                                  + "timeout; nothing was stored, send it again (Retry-After)"));
@@ -136,6 +192,12 @@ public class ApiDocumentation {
                                                  + "whole-store import); nothing was stored"));
         }
         responses.putIfAbsent("500", problem("Unexpected failure; nothing was stored"));
+    }
+
+    /** What Spring names in Accept when it refuses a media type, e.g. "application/json, text/markdown". */
+    private static Header mediaTypes(String description) {
+        return new Header().required(true).description(description)
+                .schema(new StringSchema().pattern("^" + MEDIA_TYPE + "(, " + MEDIA_TYPE + ")*$"));
     }
 
     /** A problem-details answer with this description; the headers every answer carries are added later. */
@@ -149,7 +211,7 @@ public class ApiDocumentation {
      * and Tomcat's status names; the instance is the request's path.
      */
     @SuppressWarnings("rawtypes")
-    private static Schema problemSchema(int headerBound) {
+    private static Schema problemSchema(int headerBound, int bodyBound) {
         List<String> types = new ArrayList<>(List.of("about:blank", Problems.INTERNAL_ERROR_TYPE));
         List<String> titles = new ArrayList<>(List.of(Problems.INTERNAL_ERROR_TITLE, "HTTP 599"));
         List<String> codes = new ArrayList<>(List.of("HTTP_599"));
@@ -174,7 +236,61 @@ public class ApiDocumentation {
         properties.put("code", new StringSchema().maxLength(longest(codes))
                 .description("Stable error code, e.g. UNKNOWN_MENTAL_MODEL; for refusals Spring or the server "
                              + "makes before the service runs, the HTTP status name (METHOD_NOT_ALLOWED)"));
-        return new ObjectSchema().description("RFC 9457 problem details").properties(properties);
+        // Bean validation of a body names each field it refused; each refusal is of something the body holds.
+        properties.put("errors", new ArraySchema().maxItems(bodyBound)
+                .description("The fields of the body that were refused (only when its validation refused it)")
+                .items(new ObjectSchema()
+                        .addProperty("field", new StringSchema().maxLength(bodyBound)
+                                .description("The field's path in the body, e.g. teams[0]"))
+                        .addProperty("message", new StringSchema().maxLength(FieldLimits.TEXT)
+                                .description("What is wrong with it"))
+                        .required(List.of("field", "message"))));
+        return new ObjectSchema().description("RFC 9457 problem details").properties(properties)
+                .required(List.of("type", "title", "status", "detail", "code"));
+    }
+
+    /**
+     * Every property of an answer's schema that cannot be null is always sent: the schemas only answers use list
+     * them as required. Schemas that requests use too keep what their validation requires.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void requireWhatIsAlwaysSent(OpenAPI api) {
+        Set<String> read = new HashSet<>();
+        Set<String> answered = new HashSet<>();
+        operations(api).forEach(operation -> {
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                operation.getRequestBody().getContent().values()
+                        .forEach(media -> reachable(media.getSchema(), api, read));
+            }
+            operation.getResponses().values().stream().filter(response -> response.getContent() != null)
+                    .flatMap(response -> response.getContent().values().stream())
+                    .forEach(media -> reachable(media.getSchema(), api, answered));
+        });
+        answered.removeAll(read);
+        for (String name : answered) {
+            Map<String, Schema> properties = api.getComponents().getSchemas().get(name).getProperties();
+            if (properties != null && !properties.isEmpty()) {
+                api.getComponents().getSchemas().get(name).setRequired(properties.entrySet().stream()
+                        .filter(property -> !admitsNull(property.getValue())).map(Map.Entry::getKey).toList());
+            }
+        }
+    }
+
+    /** The names of the component schemas a schema refers to, directly or through others. */
+    @SuppressWarnings("rawtypes")
+    private static void reachable(Schema schema, OpenAPI api, Set<String> names) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.get$ref() != null) {
+            String name = schema.get$ref().substring(SCHEMAS.length());
+            Schema target = api.getComponents().getSchemas().get(name);
+            if (target != null && names.add(name)) {
+                reachable(target, api, names);
+            }
+            return;
+        }
+        children(schema).forEach(child -> reachable(child, api, names));
     }
 
     private static int longest(Collection<String> values) {
@@ -219,11 +335,13 @@ public class ApiDocumentation {
 
     /** The server refuses to send headers over its response header size limit. */
     private static void limitAnswerHeaders(OpenAPI api, int answerHeaderBound) {
-        operations(api).flatMap(operation -> operation.getResponses().values().stream())
-                .filter(response -> response.getHeaders() != null)
-                .flatMap(response -> response.getHeaders().values().stream())
+        Stream.concat(operations(api).flatMap(operation -> operation.getResponses().values().stream())
+                                .filter(response -> response.getHeaders() != null)
+                                .flatMap(response -> response.getHeaders().values().stream()),
+                        api.getComponents().getHeaders().values().stream())
                 .map(Header::getSchema)
-                .filter(schema -> is(schema, "string") && schema.getMaxLength() == null && schema.getEnum() == null)
+                .filter(schema -> schema != null && is(schema, "string") && schema.getMaxLength() == null
+                                  && schema.getEnum() == null)
                 .forEach(schema -> schema.setMaxLength(answerHeaderBound));
     }
 
@@ -235,6 +353,7 @@ public class ApiDocumentation {
     private static void limitByKind(OpenAPI api) {
         List<Schema> all = new ArrayList<>();
         api.getComponents().getSchemas().values().forEach(schema -> collect(schema, all));
+        api.getComponents().getHeaders().values().forEach(header -> collect(header.getSchema(), all));
         operations(api).forEach(operation -> {
             if (operation.getParameters() != null) {
                 operation.getParameters().forEach(parameter -> collect(parameter.getSchema(), all));

@@ -56,7 +56,8 @@ public class ProjectionAdminController {
                          + "being answered meanwhile, from views that may be partly rebuilt. 409 while it replays")
     @ApiResponse(responseCode = "202", description = "The replay started; Location is where its progress is read",
             headers = @Header(name = "Location", required = true,
-                    schema = @Schema(format = "uri-reference", pattern = "^" + PATH + "/" + NAME + "$")))
+                    schema = @Schema(type = "string", format = "uri-reference",
+                            pattern = "^" + PATH + "/" + NAME + "$")))
     public ResponseEntity<ProjectionStatus> replay(@PathVariable @Pattern(regexp = NAME_PATTERN) String name) {
         ProjectionStatus accepted = projections.replay(name);
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(PATH + "/" + name)).body(accepted);

@@ -2,6 +2,7 @@ package org.incidentlearning.query.admin;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.incidentlearning.web.Uncapped;
+import org.springframework.lang.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,13 +16,13 @@ public record ProjectionStatus(@Schema(pattern = ProjectionAdminController.NAME_
                                        maxLength = ProjectionAdminController.NAME_LENGTH) String name,
                                boolean running,
                                @Uncapped("as many as the processor is split into") List<Segment> segments,
-                               @Schema(minimum = "0") Long position, @Schema(minimum = "0") long head,
-                               @Schema(minimum = "0") Long lag, Replay replay) {
+                               @Nullable @Schema(minimum = "0") Long position, @Schema(minimum = "0") long head,
+                               @Nullable @Schema(minimum = "0") Long lag, @Nullable Replay replay) {
 
     /** One segment this node has claimed; {@code position} 0 means it has not handled an event yet. */
     public record Segment(@Schema(minimum = "0") int id, @Schema(minimum = "0") long position, boolean caughtUp,
                           boolean replaying,
-                          @Uncapped("why the segment stopped, in the failure's own words") String error) {
+                          @Nullable @Uncapped("why the segment stopped, in the failure's own words") String error) {
     }
 
     /**
@@ -31,6 +32,7 @@ public record ProjectionStatus(@Schema(pattern = ProjectionAdminController.NAME_
      */
     public record Replay(Instant startedAt, @Schema(minimum = "0") long resetPosition,
                          @Schema(minimum = "0", maximum = "1") double progress,
-                         @Uncapped("why the replay could not start, in the failure's own words") String error) {
+                         @Nullable @Uncapped("why the replay could not start, in the failure's own words")
+                         String error) {
     }
 }

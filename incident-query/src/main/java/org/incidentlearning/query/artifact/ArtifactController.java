@@ -69,7 +69,8 @@ public class ArtifactController {
                                                      + "either will do)",
             headers = {
                 @Header(name = CONTENT_HASH, required = true, description = "SHA-256 of the Markdown rendering: what "
-                        + "publishing records", schema = @Schema(pattern = EventChain.HASH_PATTERN, maxLength = 64)),
+                        + "publishing records", schema = @Schema(type = "string", pattern = EventChain.HASH_PATTERN,
+                        maxLength = 64)),
                 @Header(name = TEMPLATE_VERSION, required = true, schema = @Schema(type = "integer",
                         format = "int32", minimum = "1")),
                 @Header(name = INCIDENT_VERSION, required = true, schema = @Schema(type = "integer",
@@ -109,10 +110,10 @@ public class ArtifactController {
                                                      + "inputs; the two hash headers are equal when it renders as "
                                                      + "published",
             headers = {
-                @Header(name = CONTENT_HASH, required = true, schema = @Schema(pattern = EventChain.HASH_PATTERN,
-                        maxLength = 64)),
+                @Header(name = CONTENT_HASH, required = true, schema = @Schema(type = "string",
+                        pattern = EventChain.HASH_PATTERN, maxLength = 64)),
                 @Header(name = PUBLISHED_HASH, required = true, description = "The hash ArtifactPublished recorded",
-                        schema = @Schema(pattern = EventChain.HASH_PATTERN, maxLength = 64)),
+                        schema = @Schema(type = "string", pattern = EventChain.HASH_PATTERN, maxLength = 64)),
                 @Header(name = TEMPLATE_VERSION, required = true, schema = @Schema(type = "integer",
                         format = "int32", minimum = "1")),
                 @Header(name = INCIDENT_VERSION, required = true, schema = @Schema(type = "integer",

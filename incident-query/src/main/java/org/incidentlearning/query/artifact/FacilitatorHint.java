@@ -3,6 +3,7 @@ package org.incidentlearning.query.artifact;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.incidentlearning.web.FieldLimits;
 import org.incidentlearning.web.PathIds;
+import org.springframework.lang.Nullable;
 
 /**
  * Something in what was recorded that a facilitator should look at before the review meeting, and where it is:
@@ -10,11 +11,11 @@ import org.incidentlearning.web.PathIds;
  */
 public record FacilitatorHint(Kind kind,
                               @Schema(maxLength = FieldLimits.TEXT) String message,
-                              @Schema(maxLength = 32) String entryKind,
-                              @Schema(pattern = PathIds.PATTERN) String entryId,
-                              @Schema(maxLength = 32) String field,
-                              @Schema(maxLength = FieldLimits.NAME) String phrase,
-                              @Schema(maxLength = FieldLimits.NAME) String team) {
+                              @Nullable @Schema(maxLength = 32) String entryKind,
+                              @Nullable @Schema(pattern = PathIds.PATTERN) String entryId,
+                              @Nullable @Schema(maxLength = 32) String field,
+                              @Nullable @Schema(maxLength = FieldLimits.NAME) String phrase,
+                              @Nullable @Schema(maxLength = FieldLimits.NAME) String team) {
 
     public enum Kind {
         /** "human error", "should have"…: language that finds a person to blame instead of the conditions. */

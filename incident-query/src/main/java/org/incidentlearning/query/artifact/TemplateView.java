@@ -8,6 +8,7 @@ import org.incidentlearning.kernel.artifact.TemplateDefinition;
 import org.incidentlearning.web.FieldLimits;
 import org.incidentlearning.web.PathIds;
 import org.incidentlearning.web.Uncapped;
+import org.springframework.lang.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,7 @@ public record TemplateView(@Schema(pattern = PathIds.PATTERN) String templateId,
                            @ArraySchema(maxItems = 13) List<ArtifactSection> sections,
                            @ArraySchema(maxItems = 50, schema = @Schema(maxLength = FieldLimits.TEXT))
                            List<String> prompts,
-                           @Schema(maxLength = FieldLimits.NAME) String team,
+                           @Nullable @Schema(maxLength = FieldLimits.NAME) String team,
                            Instant modifiedAt,
                            boolean builtIn) {
 

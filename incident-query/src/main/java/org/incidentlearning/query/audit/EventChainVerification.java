@@ -5,6 +5,7 @@ import org.incidentlearning.kernel.audit.EventChain;
 import org.incidentlearning.web.Uncapped;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ public class EventChainVerification {
 
     /** The reasons' limits are set from the reasons themselves (QueryDocumentation). */
     public record IncidentVerification(boolean valid, @Schema(minimum = "1") long events,
-                                       @Schema(minimum = "1") Long firstBrokenSequence, String reason) {
+                                       @Nullable @Schema(minimum = "1") Long firstBrokenSequence,
+                                       @Nullable String reason) {
     }
 
     public record BrokenIncident(@Schema(maxLength = StoredEventRow.COLUMN_LENGTH) String incidentId,

@@ -9,6 +9,7 @@ import org.incidentlearning.kernel.incident.CommandMetadata;
 import org.incidentlearning.web.Uncapped;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -41,8 +42,8 @@ public class EventFeed {
                             @Schema(maxLength = StoredEventRow.COLUMN_LENGTH, description = "The event's simple type "
                                     + "name, e.g. IncidentDeclaredEvent") String type,
                             Instant timestamp,
-                            @Uncapped("who caused the event, an API key's name or a JWT's subject; names in "
-                                      + "configuration and token subjects have no limit") String actor,
+                            @Nullable @Uncapped("who caused the event, an API key's name or a JWT's subject; names "
+                                      + "in configuration and token subjects have no limit") String actor,
                             JsonNode payload, JsonNode metadata,
                             @Schema(pattern = EventChain.HASH_PATTERN, maxLength = EventChain.HASH_LENGTH)
                             String hash) {

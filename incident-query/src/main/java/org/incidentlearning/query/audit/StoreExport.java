@@ -3,7 +3,13 @@ package org.incidentlearning.query.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.incidentlearning.web.ApiDocumentation;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +29,9 @@ import java.nio.charset.StandardCharsets;
 @Tag(name = "History (auditors)")
 public class StoreExport {
 
-    public static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+    public static final String NDJSON_VALUE = "application/x-ndjson";
+    public static final MediaType NDJSON = MediaType.parseMediaType(NDJSON_VALUE);
+    private static final String DISPOSITION = "attachment; filename=\"incident-events.ndjson\"";
 
     private final WholeStoreReads store;
     private final ObjectMapper json = new ObjectMapper();
@@ -33,6 +41,12 @@ public class StoreExport {
     }
 
     @GetMapping("/api/export")
+    @ApiResponse(responseCode = "200", description = "The export, one event per line",
+            headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, required = true,
+                    description = "Names the file a browser saves it as",
+                    schema = @Schema(type = "string", allowableValues = DISPOSITION)),
+            content = @Content(mediaType = NDJSON_VALUE, schema = @Schema(type = "string",
+                    description = ApiDocumentation.UNCAPPED + "it holds every stored event, one JSON object a line")))
     @Operation(summary = "Every stored event as NDJSON in commit order: position, eventId, incidentId, "
                          + "sequenceNumber, aggregateType, timestamp, payloadType, payloadRevision, payload, metadata, "
                          + "previousHash, hash")
@@ -41,7 +55,7 @@ public class StoreExport {
                                                              + StoredEventRow.FROM + " ORDER BY e.global_index",
                 rs -> write(out, StoredEventRow.of(rs)));
         return ResponseEntity.ok().contentType(NDJSON)
-                .header("Content-Disposition", "attachment; filename=\"incident-events.ndjson\"").body(body);
+                .header(HttpHeaders.CONTENT_DISPOSITION, DISPOSITION).body(body);
     }
 
     private void write(OutputStream out, StoredEventRow row) {

@@ -5,6 +5,7 @@ import org.incidentlearning.web.FieldLimits;
 import org.incidentlearning.web.Uncapped;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
@@ -36,7 +37,7 @@ public class HotspotTimeline {
 
     public record Hotspots(@Schema(allowableValues = {"component", "team"}) String by,
                            @Schema(allowableValues = {"week", "month", "year"}) String bucket,
-                           Instant from, Instant to, List<String> window,
+                           @Nullable Instant from, @Nullable Instant to, List<String> window,
                            @Schema(allowableValues = Trend.RULE) String trendRule,
                            @Uncapped("one per component or team with incidents") List<Series> series) {
     }

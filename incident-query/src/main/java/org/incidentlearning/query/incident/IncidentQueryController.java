@@ -75,10 +75,10 @@ public class IncidentQueryController {
 
     @GetMapping("/{incidentId}")
     @ApiResponse(responseCode = "200", description = "The incident view; ETag names the version it reflects",
-            headers = @Header(name = "ETag", required = true, schema = @Schema(pattern = VERSION_TAG_PATTERN,
-                    maxLength = VERSION_TAG_LENGTH)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object",
-                    description = "The incident view document (its fields are listed in docs/api.md)")))
+            headers = @Header(name = "ETag", required = true, schema = @Schema(type = "string",
+                    pattern = VERSION_TAG_PATTERN, maxLength = VERSION_TAG_LENGTH)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = IncidentView.class)))
     @ApiResponse(responseCode = "503", description = "The incident's events are stored but its view is still being "
                                                      + "built (after a replay); retry shortly",
             headers = @Header(name = "Retry-After", required = true, schema = @Schema(type = "integer",
@@ -108,10 +108,13 @@ public class IncidentQueryController {
 
     @GetMapping("/{incidentId}/{collection}/{entryId}")
     @ApiResponse(responseCode = "200", description = "The entry; ETag names the incident's version",
-            headers = @Header(name = "ETag", required = true, schema = @Schema(pattern = VERSION_TAG_PATTERN,
-                    maxLength = VERSION_TAG_LENGTH)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object",
-                    description = "One entry as the incident view shows it")))
+            headers = @Header(name = "ETag", required = true, schema = @Schema(type = "string",
+                    pattern = VERSION_TAG_PATTERN, maxLength = VERSION_TAG_LENGTH)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(
+                    description = "One entry as the incident view shows it, of the kind the collection holds",
+                    anyOf = {IncidentView.TimelineEntry.class, IncidentView.MentalModel.class,
+                        IncidentView.Divergence.class, IncidentView.Context.class, IncidentView.Coordination.class,
+                        IncidentView.Linkage.class, IncidentView.Remediation.class, IncidentView.Recurrence.class})))
     @Operation(summary = "One recorded entry of an incident, as the incident view shows it")
     public ResponseEntity<String> entry(@PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,
                                         @PathVariable String collection,

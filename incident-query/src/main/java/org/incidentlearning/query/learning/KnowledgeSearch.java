@@ -7,6 +7,7 @@ import org.incidentlearning.web.PageOf;
 import org.incidentlearning.web.PathIds;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
@@ -23,7 +24,8 @@ public class KnowledgeSearch {
                       @Schema(pattern = PathIds.PATTERN) String entryId,
                       @Schema(maxLength = LearningProjection.KIND_LENGTH) String entryKind,
                       @Schema(maxLength = LearningProjection.FIELD_LENGTH) String field,
-                      @Schema(maxLength = FieldLimits.NAME) String team,
+                      @Nullable @Schema(maxLength = FieldLimits.NAME, description = "Left null for text no team "
+                              + "recorded in its own name, such as a divergence") String team,
                       @Schema(maxLength = LearningLens.EXCERPT_LENGTH) String excerpt, Instant recordedAt) {
     }
 

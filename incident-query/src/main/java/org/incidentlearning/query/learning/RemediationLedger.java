@@ -9,6 +9,7 @@ import org.incidentlearning.web.PageOf;
 import org.incidentlearning.web.PathIds;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Date;
@@ -27,11 +28,12 @@ public class RemediationLedger {
                        @Schema(maxLength = FieldLimits.TITLE) String incidentTitle,
                        @Schema(maxLength = FieldLimits.NAME) String team,
                        @Schema(maxLength = FieldLimits.TEXT) String description,
-                       RemediationState state, RemediationPriority priority, LocalDate dueBy,
-                       @Schema(maxLength = FieldLimits.TEXT) String rationale,
-                       @Schema(maxLength = FieldLimits.TEXT) String acceptedRisk, LocalDate revisitBy,
-                       @Schema(maxLength = FieldLimits.TEXT) String completionNote,
-                       @Schema(minimum = "0") long recurrences, Instant proposedAt, Instant decidedAt) {
+                       RemediationState state, @Nullable RemediationPriority priority, @Nullable LocalDate dueBy,
+                       @Nullable @Schema(maxLength = FieldLimits.TEXT) String rationale,
+                       @Nullable @Schema(maxLength = FieldLimits.TEXT) String acceptedRisk,
+                       @Nullable LocalDate revisitBy,
+                       @Nullable @Schema(maxLength = FieldLimits.TEXT) String completionNote,
+                       @Schema(minimum = "0") long recurrences, Instant proposedAt, @Nullable Instant decidedAt) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;

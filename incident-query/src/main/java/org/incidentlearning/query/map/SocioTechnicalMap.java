@@ -1,7 +1,14 @@
 package org.incidentlearning.query.map;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.incidentlearning.kernel.linkage.LinkageKind;
+import org.incidentlearning.web.FieldLimits;
+import org.incidentlearning.web.PathIds;
+import org.incidentlearning.web.Uncapped;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
@@ -21,14 +28,29 @@ import java.util.Set;
 @Repository
 public class SocioTechnicalMap {
 
-    public record Node(String id, String kind, int edges) {
+    @Schema(name = "MapNode")
+    public record Node(@Schema(maxLength = FieldLimits.LINK_END, description = "The component's or team's name")
+                       String id,
+                       @Schema(allowableValues = {"COMPONENT", "TEAM"}) String kind,
+                       @Schema(minimum = "1") int edges) {
     }
 
-    public record Edge(String from, String to, String kind, String condition, boolean believedAbsent,
-                       List<String> discoveredIn, Instant firstDiscoveredAt, List<String> descriptions) {
+    @Schema(name = "MapEdge")
+    public record Edge(@Schema(maxLength = FieldLimits.LINK_END) String from,
+                       @Schema(maxLength = FieldLimits.LINK_END) String to,
+                       @Schema(implementation = LinkageKind.class) String kind,
+                       @Nullable @Schema(maxLength = FieldLimits.TEXT) String condition,
+                       boolean believedAbsent,
+                       @ArraySchema(schema = @Schema(pattern = PathIds.PATTERN))
+                       @Uncapped("every incident that revealed the link") List<String> discoveredIn,
+                       Instant firstDiscoveredAt,
+                       @ArraySchema(schema = @Schema(maxLength = FieldLimits.TEXT))
+                       @Uncapped("one per different description of the link") List<String> descriptions) {
     }
 
-    public record Graph(List<Node> nodes, List<Edge> edges) {
+    @Schema(name = "SocioTechnicalMap")
+    public record Graph(@Uncapped("every component and team a link was found between") List<Node> nodes,
+                        @Uncapped("every link found") List<Edge> edges) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;

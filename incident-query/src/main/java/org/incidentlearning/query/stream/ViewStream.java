@@ -1,9 +1,10 @@
 package org.incidentlearning.query.stream;
 
-import jakarta.annotation.PreDestroy;
 import org.incidentlearning.query.QuerySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -78,7 +79,11 @@ public class ViewStream {
         return emitter;
     }
 
-    @PreDestroy
+    /**
+     * Ends every stream as soon as the service starts to shut down: the web server's graceful shutdown waits for open
+     * requests to finish, and a stream never finishes by itself. Browsers reconnect, to another node if there is one.
+     */
+    @EventListener(ContextClosedEvent.class)
     void stop() {
         subscriptions.forEach(subscription -> subscription.emitter.complete());
         senders.shutdownNow();

@@ -12,6 +12,7 @@ import org.incidentlearning.kernel.timeline.CoordinationKind;
 import org.incidentlearning.query.incident.IncidentView;
 import org.incidentlearning.web.PathIds;
 import org.incidentlearning.web.Uncapped;
+import org.springframework.lang.Nullable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,7 +56,8 @@ public record TeamContext(
                               @Schema(maxLength = TEXT, description = "Recorded with up to " + NAME
                                       + " characters; an amendment may make it as long as a text")
                               String subject,
-                              @Schema(maxLength = TEXT) String belief, Instant heldAt, Instant recordedAt) {
+                              @Schema(maxLength = TEXT) String belief, @Nullable Instant heldAt,
+                              Instant recordedAt) {
     }
 
     public record Divergence(@Schema(pattern = PathIds.PATTERN) String incidentId,
@@ -79,15 +81,16 @@ public record TeamContext(
                                @Schema(implementation = CoordinationKind.class) String kind,
                                @ArraySchema(maxItems = LIST, schema = @Schema(maxLength = NAME))
                                List<String> withTeams,
-                               @Schema(maxLength = TEXT) String description, Instant occurredAt) {
+                               @Schema(maxLength = TEXT) String description, @Nullable Instant occurredAt) {
     }
 
     public record Remediation(@Schema(pattern = PathIds.PATTERN) String incidentId,
                               @Schema(pattern = PathIds.PATTERN) String id,
                               @Schema(maxLength = TEXT) String description, RemediationState state,
-                              RemediationPriority priority, LocalDate dueBy, @Schema(maxLength = TEXT) String rationale,
-                              @Schema(maxLength = TEXT) String acceptedRisk, LocalDate revisitBy, Instant declinedAt,
-                              @Schema(maxLength = TEXT) String completionNote,
+                              @Nullable RemediationPriority priority, @Nullable LocalDate dueBy,
+                              @Nullable @Schema(maxLength = TEXT) String rationale,
+                              @Nullable @Schema(maxLength = TEXT) String acceptedRisk, @Nullable LocalDate revisitBy,
+                              @Nullable Instant declinedAt, @Nullable @Schema(maxLength = TEXT) String completionNote,
                               @Uncapped("every later incident that recurred it")
                               List<IncidentView.Recurrence> recurrences) {
     }
@@ -95,8 +98,8 @@ public record TeamContext(
     public record Linkage(@Schema(pattern = PathIds.PATTERN) String incidentId,
                           @Schema(pattern = PathIds.PATTERN) String id, LinkageKind kind,
                           @Schema(maxLength = LINK_END) String from, @Schema(maxLength = LINK_END) String to,
-                          @Schema(maxLength = TEXT) String description, @Schema(maxLength = TEXT) String condition,
-                          boolean believedAbsent) {
+                          @Schema(maxLength = TEXT) String description,
+                          @Nullable @Schema(maxLength = TEXT) String condition, boolean believedAbsent) {
     }
 
     /** Folds the complete views of the team's incidents into its context. */

@@ -19,6 +19,7 @@ import org.incidentlearning.web.PageOf;
 import org.incidentlearning.web.PathIds;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,11 +72,13 @@ public class ApiKeyController {
     /** A stored key as listed; {@code key} is present only in the answer that created it. */
     public record ApiKeyAnswer(@Schema(pattern = PathIds.PATTERN) String id,
                                @Schema(maxLength = FieldLimits.NAME) String name,
-                               @Schema(maxLength = FieldLimits.NAME) String team,
+                               @Nullable @Schema(maxLength = FieldLimits.NAME) String team,
                                Set<Role> roles, Instant createdAt,
-                               @Schema(maxLength = StoredApiKeys.ACTOR_LENGTH) String createdBy, Instant revokedAt,
-                               @Schema(maxLength = StoredApiKeys.ACTOR_LENGTH) String revokedBy,
-                               @Schema(pattern = "^[A-Za-z0-9_-]+$", maxLength = ApiKeys.NEW_KEY_LENGTH) String key) {
+                               @Schema(maxLength = StoredApiKeys.ACTOR_LENGTH) String createdBy,
+                               @Nullable Instant revokedAt,
+                               @Nullable @Schema(maxLength = StoredApiKeys.ACTOR_LENGTH) String revokedBy,
+                               @Nullable @Schema(pattern = "^[A-Za-z0-9_-]+$", maxLength = ApiKeys.NEW_KEY_LENGTH)
+                               String key) {
 
         static ApiKeyAnswer of(StoredApiKeys.StoredApiKey stored, String key) {
             return new ApiKeyAnswer(stored.id(), stored.name(), stored.team(), stored.roles(), stored.createdAt(),
@@ -87,7 +90,8 @@ public class ApiKeyController {
     @Operation(summary = "Create an API key (shown once in this answer; only its hash is kept)")
     @ApiResponse(responseCode = "201", description = "Created; `key` is in this answer and nowhere else",
             headers = @Header(name = "Location", required = true, description = "Where the key is read",
-                    schema = @Schema(format = "uri-reference", pattern = "^" + PATH + "/" + PathIds.SEGMENT + "$")))
+                    schema = @Schema(type = "string", format = "uri-reference",
+                            pattern = "^" + PATH + "/" + PathIds.SEGMENT + "$")))
     public ResponseEntity<ApiKeyAnswer> create(@Valid @RequestBody NewApiKey request,
                                                @AuthenticationPrincipal IncidentPrincipal admin) {
         Set<Role> roles = EnumSet.copyOf(request.roles());

@@ -1,5 +1,6 @@
 package org.incidentlearning.web.security;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
@@ -20,8 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the OpenAPI document says about credentials, roles, the request budget and CORS, taken from the rules that
- * enforce them: {@link WebSecurity}, {@link SecurityProblems} and {@link RequestRateLimit}.
+ * What the OpenAPI document says about credentials, roles, the request budget, CORS and the protective headers of
+ * every answer, taken from the rules that enforce them: {@link WebSecurity}, {@link SecurityProblems} and
+ * {@link RequestRateLimit}.
  */
 @Component
 public class SecurityDocumentation {
@@ -29,6 +31,7 @@ public class SecurityDocumentation {
     public static final String BEARER = "bearer";
     public static final String ADMIN_BEARER = "adminBearer";
     private static final AntPathMatcher PATHS = new AntPathMatcher();
+    private static final String ANSWER_HEADERS = "#/components/headers/";
 
     private final SecuritySettings settings;
 
@@ -87,30 +90,81 @@ public class SecurityDocumentation {
                 + "without a valid credential, the client address's) allows per minute").addHeaderObject(
                 HttpHeaders.RETRY_AFTER, new Header().description("Seconds until a request is taken again")
                         .required(true).schema(seconds())));
-        responses.forEach((status, response) -> answerHeaders(status, response, headerBound));
+        responses.forEach((status, response) -> addAnswerHeaders(status, response, headerBound));
     }
 
-    private void answerHeaders(String status, ApiResponse response, int headerBound) {
-        boolean alwaysCounted = !status.equals("400");
-        String unlessRefusedEarly = alwaysCounted ? "" : " Missing when the request was refused before it was "
+    /**
+     * The headers every answer carries, defined once in the document's components; answers refer to them, except
+     * 400 answers, which describe them as they are there: missing when the request was refused before it was
+     * counted.
+     */
+    public void defineAnswerHeaders(Components components, int headerBound) {
+        answerHeaders(true, headerBound).forEach(components::addHeaders);
+    }
+
+    private void addAnswerHeaders(String status, ApiResponse response, int headerBound) {
+        boolean counted = !status.equals("400");
+        answerHeaders(counted, headerBound).forEach((name, header) -> response.addHeaderObject(name, counted
+                ? new Header().$ref(ANSWER_HEADERS + name) : header));
+    }
+
+    private Map<String, Header> answerHeaders(boolean counted, int headerBound) {
+        String unlessRefusedEarly = counted ? "" : " Missing when the request was refused before it was "
                 + "counted: a request line or header the server or its firewall refuses.";
-        response.addHeaderObject(RequestRateLimit.LIMIT, new Header().required(alwaysCounted)
+        Map<String, Header> headers = new LinkedHashMap<>();
+        headers.put(RequestRateLimit.LIMIT, new Header().required(counted)
                 .description("Requests the budget allows per minute (`incident.security.rate-limit."
                              + "requests-per-minute`), per credential or, without one, per client address."
                              + unlessRefusedEarly)
                 .schema(count(1, settings.rateLimit().requestsPerMinute())));
-        response.addHeaderObject(RequestRateLimit.REMAINING, new Header().required(alwaysCounted)
+        headers.put(RequestRateLimit.REMAINING, new Header().required(counted)
                 .description("Requests left in the budget now." + unlessRefusedEarly)
                 .schema(count(0, settings.rateLimit().requestsPerMinute())));
-        response.addHeaderObject(RequestRateLimit.RESET, new Header().required(alwaysCounted)
+        headers.put(RequestRateLimit.RESET, new Header().required(counted)
                 .description("Seconds until the budget is full again (after a 429: until a request is taken "
                              + "again)." + unlessRefusedEarly)
                 .schema(seconds()));
-        response.addHeaderObject(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, new Header().required(false)
+        headers.putAll(protections(counted, unlessRefusedEarly));
+        headers.put(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, new Header().required(false)
                 .description("Sent only to a browser request whose Origin is one of "
                              + "`incident.security.allowed-origins` (none by default, so no other site's pages may "
                              + "call the API); it names that origin")
                 .schema(new StringSchema().format("uri").maxLength(headerBound)));
+        return headers;
+    }
+
+    /**
+     * The headers Spring Security writes on every answer that passed its filters ({@link WebSecurity} sets the
+     * content security and referrer policies and refuses framing; the rest are its defaults).
+     */
+    private static Map<String, Header> protections(boolean counted, String unlessRefusedEarly) {
+        Map<String, Header> headers = new LinkedHashMap<>();
+        headers.put(HttpHeaders.CACHE_CONTROL, protection(counted, "No cache may keep an answer",
+                "no-cache, no-store, max-age=0, must-revalidate", unlessRefusedEarly));
+        headers.put(HttpHeaders.PRAGMA, protection(counted, "No cache may keep an answer (HTTP/1.0 caches)",
+                "no-cache", unlessRefusedEarly));
+        headers.put(HttpHeaders.EXPIRES, protection(counted, "Already expired, for caches that read only this",
+                "0", unlessRefusedEarly));
+        headers.put("X-Content-Type-Options", protection(counted, "Browsers take the Content-Type as sent",
+                "nosniff", unlessRefusedEarly));
+        headers.put("X-Frame-Options", protection(counted, "No page may frame an answer", "DENY",
+                unlessRefusedEarly));
+        headers.put("X-XSS-Protection", protection(counted, "Browsers' own XSS filters stay off (the content "
+                + "security policy protects instead)", "0", unlessRefusedEarly));
+        headers.put("Referrer-Policy", protection(counted, "Links followed from an answer send no referrer",
+                "no-referrer", unlessRefusedEarly));
+        headers.put("Content-Security-Policy", new Header().required(counted)
+                .description("What a browser may load for a page the service serves: only the service's own "
+                             + "scripts, styles and images; no plugins, framing or other form targets."
+                             + unlessRefusedEarly)
+                .schema(new StringSchema()));
+        return headers;
+    }
+
+    private static Header protection(boolean counted, String description, String value,
+                                     String unlessRefusedEarly) {
+        return new Header().required(counted).description(description + "." + unlessRefusedEarly)
+                .schema(new StringSchema()._enum(List.of(value)));
     }
 
     @SuppressWarnings("rawtypes")
