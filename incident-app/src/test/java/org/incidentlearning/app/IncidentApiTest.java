@@ -146,8 +146,12 @@ class IncidentApiTest {
                 "team", "ops", "kind", "ACTION", "text", "x")), 400, "INVALID_INPUT");
         assertProblem(client.post(base + "/timeline-entries", json("occurredAt", "2026-01-10T08:00:00Z",
                 "team", "ops", "kind", "GUESS", "text", "x")), 400, "INVALID_INPUT");
-        assertProblem(client.post(base + "/contexts", json("team", "ops", "kind", "PRESSURE",
-                "description", "x".repeat(10_001))), 400, "INVALID_INPUT");
+        var tooLong = client.post(base + "/contexts", json("team", "ops", "kind", "PRESSURE",
+                "description", "x".repeat(10_001)));
+        assertProblem(tooLong, 400, "INVALID_INPUT");
+        // The refused field is named by its path in the body, not by the handler's parameter.
+        assertThat(tooLong.json().path("errors").get(0).path("field").asText()).isEqualTo("description");
+        assertThat(tooLong.json().path("detail").asText()).startsWith("description: ");
         assertProblem(client.post(base + "/divergences", json("mentalModelIds", List.of("only-one"),
                 "description", "d", "effect", "e")), 400, "INVALID_INPUT");
         assertProblem(client.post(base + "/divergences", json("mentalModelIds", List.of("m1", "m2"),

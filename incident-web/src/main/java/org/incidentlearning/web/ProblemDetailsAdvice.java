@@ -44,6 +44,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Every error leaves the service as RFC 9457 problem details. Refusals keep their {@link ErrorCode} (as
@@ -121,28 +122,41 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   @NonNull HttpHeaders headers,
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
-        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .sorted((a, b) -> a.getField().compareTo(b.getField()))
-                .map(error -> Map.of("field", error.getField(), "message", message(error)))
-                .toList();
-        String detail = errors.stream().map(e -> e.get("field") + ": " + e.get("message"))
-                .collect(Collectors.joining("; "));
-        ProblemDetail body = Problems.of(ErrorCode.INVALID_INPUT, detail.isEmpty() ? "The request body is invalid"
-                : detail);
-        body.setProperty("errors", errors);
-        return widened(Problems.answer(body));
+        return widened(Problems.answer(invalid(ex.getBindingResult().getFieldErrors(), List.of())));
     }
 
+    /**
+     * Where a handler's parameters carry constraints of their own (a path id's pattern), Spring validates the method
+     * as a whole: a body's field errors then come here, and are named by their path in the body like those above.
+     */
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             @NonNull HandlerMethodValidationException ex, @NonNull HttpHeaders headers,
             @NonNull HttpStatusCode status, @NonNull WebRequest request) {
-        String detail = ex.getParameterValidationResults().stream()
+        List<FieldError> bodyErrors = ex.getBeanResults().stream()
+                .flatMap(result -> result.getFieldErrors().stream()).toList();
+        List<String> parameterErrors = ex.getValueResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
                         .map(error -> result.getMethodParameter().getParameterName() + ": "
                                 + error.getDefaultMessage()))
-                .collect(Collectors.joining("; "));
-        return widened(Problems.answer(ErrorCode.INVALID_INPUT, detail));
+                .toList();
+        return widened(Problems.answer(invalid(bodyErrors, parameterErrors)));
+    }
+
+    /** Invalid input: each refused field of the body by its path ({@code errors}), then each refused parameter. */
+    private static ProblemDetail invalid(List<FieldError> bodyErrors, List<String> parameterErrors) {
+        List<Map<String, String>> errors = bodyErrors.stream()
+                .sorted((a, b) -> a.getField().compareTo(b.getField()))
+                .map(error -> Map.of("field", error.getField(), "message", message(error)))
+                .toList();
+        String detail = Stream.concat(errors.stream().map(e -> e.get("field") + ": " + e.get("message")),
+                parameterErrors.stream()).collect(Collectors.joining("; "));
+        ProblemDetail body = Problems.of(ErrorCode.INVALID_INPUT, detail.isEmpty() ? "The request is invalid"
+                : detail);
+        if (!errors.isEmpty()) {
+            body.setProperty("errors", errors);
+        }
+        return body;
     }
 
     @Override
