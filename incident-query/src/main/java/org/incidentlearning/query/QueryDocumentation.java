@@ -4,7 +4,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
-import org.incidentlearning.kernel.correction.EntryKind;
+import org.incidentlearning.kernel.entry.EntryKind;
 import org.incidentlearning.query.audit.EventChainVerification;
 import org.incidentlearning.query.audit.StoreExport;
 import org.incidentlearning.query.hotspot.TimeBucket;

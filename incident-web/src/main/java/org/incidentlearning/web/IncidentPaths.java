@@ -1,6 +1,9 @@
 package org.incidentlearning.web;
 
+import org.incidentlearning.kernel.entry.EntryKind;
+
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -13,20 +16,22 @@ public final class IncidentPaths {
     public static final String INCIDENTS = "/api/incidents";
     public static final String INCIDENT = INCIDENTS + "/{incidentId}";
 
-    public static final String TIMELINE_ENTRIES = "timeline-entries";
-    public static final String MENTAL_MODELS = "mental-models";
-    public static final String DIVERGENCES = "divergences";
-    public static final String CONTEXTS = "contexts";
-    public static final String COORDINATIONS = "coordinations";
-    public static final String LINKAGES = "linkages";
-    public static final String REMEDIATIONS = "remediations";
+    /** The collections of recorded entries, each its entry kind's ({@link EntryKind#collection()}). */
+    public static final String TIMELINE_ENTRIES = EntryKind.Collections.TIMELINE_ENTRIES;
+    public static final String MENTAL_MODELS = EntryKind.Collections.MENTAL_MODELS;
+    public static final String DIVERGENCES = EntryKind.Collections.DIVERGENCES;
+    public static final String CONTEXTS = EntryKind.Collections.CONTEXTS;
+    public static final String COORDINATIONS = EntryKind.Collections.COORDINATIONS;
+    public static final String LINKAGES = EntryKind.Collections.LINKAGES;
+    public static final String REMEDIATIONS = EntryKind.Collections.REMEDIATIONS;
+    /** The earlier incidents' declined remediations this incident recurs. */
     public static final String RECURRENCES = "recurrences";
     /** The incident's publications; one is read back, rendered again from its recorded inputs, below it. */
     public static final String PUBLISHED_ARTIFACTS = "artifacts/published";
 
     /** The collections whose entries a command creates and {@code GET INCIDENT/{collection}/{entryId}} reads. */
-    public static final List<String> ENTRY_COLLECTIONS = List.of(TIMELINE_ENTRIES, MENTAL_MODELS, DIVERGENCES,
-            CONTEXTS, COORDINATIONS, LINKAGES, REMEDIATIONS, RECURRENCES);
+    public static final List<String> ENTRY_COLLECTIONS = Stream.concat(Arrays.stream(EntryKind.values())
+            .map(EntryKind::collection), Stream.of(RECURRENCES)).toList();
 
     private IncidentPaths() {
     }

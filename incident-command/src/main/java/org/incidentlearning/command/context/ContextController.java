@@ -11,7 +11,6 @@ import org.incidentlearning.command.web.CommandAnswer;
 import org.incidentlearning.command.web.CommandDispatch;
 import org.incidentlearning.command.web.CommandOptions;
 import org.incidentlearning.command.web.CreatesEntry;
-import org.incidentlearning.command.web.DeclaresTeam;
 import org.incidentlearning.kernel.context.ContextKind;
 import org.incidentlearning.kernel.context.RecordContextCommand;
 import org.incidentlearning.web.IncidentPaths;
@@ -42,7 +41,7 @@ public class ContextController {
     public record RecordContextRequest(
             @NotBlank @Size(max = NAME) String team,
             @NotNull ContextKind kind,
-            @NotBlank @Size(max = TEXT) String description) implements DeclaresTeam {
+            @NotBlank @Size(max = TEXT) String description) {
     }
 
     @PostMapping("/" + IncidentPaths.CONTEXTS)

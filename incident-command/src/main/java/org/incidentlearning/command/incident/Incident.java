@@ -15,17 +15,20 @@ import org.incidentlearning.command.remediation.Remediation;
 import org.incidentlearning.kernel.artifact.ArtifactPublishedEvent;
 import org.incidentlearning.kernel.artifact.Audience;
 import org.incidentlearning.kernel.artifact.PublishArtifactCommand;
-import org.incidentlearning.kernel.context.ContextKind;
 import org.incidentlearning.kernel.context.ContextRecordedEvent;
 import org.incidentlearning.kernel.context.RecordContextCommand;
 import org.incidentlearning.kernel.correction.AmendEntryCommand;
 import org.incidentlearning.kernel.correction.EntryAmendedEvent;
-import org.incidentlearning.kernel.correction.EntryKind;
 import org.incidentlearning.kernel.correction.EntryRetractedEvent;
 import org.incidentlearning.kernel.correction.RetractEntryCommand;
+import org.incidentlearning.kernel.entry.EntryKind;
+import org.incidentlearning.kernel.entry.EntryRecorded;
+import org.incidentlearning.kernel.entry.MentalModel;
+import org.incidentlearning.kernel.entry.RecordedEntry;
+import org.incidentlearning.kernel.entry.RecordsEntry;
+import org.incidentlearning.kernel.entry.TargetsEntry;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
-import org.incidentlearning.kernel.error.Require;
 import org.incidentlearning.kernel.incident.AnalysisClosedEvent;
 import org.incidentlearning.kernel.incident.AnalysisReopenedEvent;
 import org.incidentlearning.kernel.incident.ClassifyIncidentCommand;
@@ -60,16 +63,12 @@ import org.incidentlearning.kernel.remediation.RemediationProposedEvent;
 import org.incidentlearning.kernel.remediation.RemediationReopenedEvent;
 import org.incidentlearning.kernel.remediation.RemediationState;
 import org.incidentlearning.kernel.remediation.ReopenRemediationCommand;
-import org.incidentlearning.kernel.timeline.CoordinationKind;
 import org.incidentlearning.kernel.timeline.CoordinationRecordedEvent;
 import org.incidentlearning.kernel.timeline.RecordCoordinationCommand;
 import org.incidentlearning.kernel.timeline.RecordTimelineEntryCommand;
-import org.incidentlearning.kernel.timeline.TimelineEntryKind;
 import org.incidentlearning.kernel.timeline.TimelineEntryRecordedEvent;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -102,7 +101,7 @@ public class Incident {
     private String conclusion;
     private List<String> classification = List.of();
     private final Map<String, RecordedEntry> entries = new HashMap<>();
-    private final Map<String, String> entryByContent = new HashMap<>();
+    private final Map<RecordedEntry, String> entryByContent = new HashMap<>();
     private final Set<String> usedIds = new HashSet<>();
     private final Set<String> retracted = new HashSet<>();
     private final Map<String, String> lastAmendment = new HashMap<>();
@@ -180,7 +179,7 @@ public class Incident {
                     + named + "'");
         }
         RecordedEntry target = entries.get(entryTargetedBy(command));
-        String owner = target == null ? null : target.fields().get("team");
+        String owner = target == null ? null : target.team();
         if (owner != null) {
             if (!owner.equals(team)) {
                 throw notYourTeam("Entry " + entryTargetedBy(command) + " of incident " + incidentId
@@ -193,55 +192,17 @@ public class Incident {
     }
 
     private static String teamNamedBy(Object command) {
-        if (command instanceof RecordTimelineEntryCommand c) {
-            return c.team();
-        }
-        if (command instanceof RecordMentalModelCommand c) {
-            return c.team();
-        }
-        if (command instanceof RecordContextCommand c) {
-            return c.team();
-        }
-        if (command instanceof RecordCoordinationCommand c) {
-            return c.team();
-        }
-        if (command instanceof ProposeRemediationCommand c) {
-            return c.team();
-        }
-        return null;
+        return command instanceof RecordsEntry recording ? recording.entry().team() : null;
     }
 
     private static String entryTargetedBy(Object command) {
-        if (command instanceof PrioritizeRemediationCommand c) {
-            return c.remediationId();
-        }
-        if (command instanceof CompleteRemediationCommand c) {
-            return c.remediationId();
-        }
-        if (command instanceof DecideNotToRemediateCommand c) {
-            return c.remediationId();
-        }
-        if (command instanceof ReopenRemediationCommand c) {
-            return c.remediationId();
-        }
-        if (command instanceof AmendEntryCommand c) {
-            return c.entryId();
-        }
-        if (command instanceof RetractEntryCommand c) {
-            return c.entryId();
-        }
-        return "";
+        return command instanceof TargetsEntry targeting ? targeting.targetEntryId() : "";
     }
 
     /** The declared teams and every team that recorded something here. */
     private Set<String> involvedTeams() {
         Set<String> involved = new HashSet<>(teams);
-        entries.values().forEach(entry -> {
-            String team = entry.fields().get("team");
-            if (team != null) {
-                involved.add(team);
-            }
-        });
+        entries.values().stream().map(RecordedEntry::team).filter(Objects::nonNull).forEach(involved::add);
         return involved;
     }
 
@@ -258,54 +219,37 @@ public class Incident {
 
     @CommandHandler
     public CommandResult handle(RecordTimelineEntryCommand command) {
-        return record(command.entryId(),
-                RecordedEntry.of(EntryKind.TIMELINE_ENTRY, "occurredAt", command.occurredAt(), "team", command.team(),
-                        "kind", command.kind(), "text", command.text()),
-                () -> apply(new TimelineEntryRecordedEvent(incidentId, command.entryId(), command.occurredAt(),
+        return record(command, () -> apply(new TimelineEntryRecordedEvent(incidentId, command.entryId(), command.occurredAt(),
                         command.team(), command.kind(), command.text())));
     }
 
     @CommandHandler
     public CommandResult handle(RecordMentalModelCommand command) {
-        return record(command.mentalModelId(),
-                RecordedEntry.of(EntryKind.MENTAL_MODEL, "team", command.team(), "subject", command.subject(),
-                        "belief", command.belief(), "heldAt", command.heldAt()),
-                () -> apply(new MentalModelRecordedEvent(incidentId, command.mentalModelId(), command.team(),
+        return record(command, () -> apply(new MentalModelRecordedEvent(incidentId, command.mentalModelId(), command.team(),
                         command.subject(), command.belief(), command.heldAt())));
     }
 
     @CommandHandler
     public CommandResult handle(NoteDivergenceCommand command) {
         for (String mentalModelId : command.mentalModelIds()) {
-            RecordedEntry model = entries.get(mentalModelId);
-            if (model == null || model.kind() != EntryKind.MENTAL_MODEL) {
+            if (!(entries.get(mentalModelId) instanceof MentalModel)) {
                 throw new IncidentRejection(ErrorCode.UNKNOWN_MENTAL_MODEL,
                         "Incident " + incidentId + " has no mental model " + mentalModelId);
             }
         }
-        return record(command.divergenceId(),
-                RecordedEntry.of(EntryKind.DIVERGENCE, "mentalModelIds", command.mentalModelIds().stream().sorted().toList(),
-                        "description", command.description(), "effect", command.effect()),
-                () -> apply(new DivergenceNotedEvent(incidentId, command.divergenceId(), command.mentalModelIds(),
+        return record(command, () -> apply(new DivergenceNotedEvent(incidentId, command.divergenceId(), command.mentalModelIds(),
                         command.description(), command.effect())));
     }
 
     @CommandHandler
     public CommandResult handle(RecordContextCommand command) {
-        return record(command.contextId(),
-                RecordedEntry.of(EntryKind.CONTEXT, "team", command.team(), "kind", command.kind(),
-                        "description", command.description()),
-                () -> apply(new ContextRecordedEvent(incidentId, command.contextId(), command.team(), command.kind(),
+        return record(command, () -> apply(new ContextRecordedEvent(incidentId, command.contextId(), command.team(), command.kind(),
                         command.description())));
     }
 
     @CommandHandler
     public CommandResult handle(RecordCoordinationCommand command) {
-        return record(command.coordinationId(),
-                RecordedEntry.of(EntryKind.COORDINATION, "team", command.team(), "kind", command.kind(),
-                        "withTeams", command.withTeams(), "description", command.description(),
-                        "occurredAt", command.occurredAt()),
-                () -> apply(new CoordinationRecordedEvent(incidentId, command.coordinationId(), command.team(),
+        return record(command, () -> apply(new CoordinationRecordedEvent(incidentId, command.coordinationId(), command.team(),
                         command.kind(), command.withTeams(), command.description(), command.occurredAt())));
     }
 
@@ -315,20 +259,14 @@ public class Incident {
             throw IncidentRejection.invalid("A linkage joins two different ends: from and to are both '"
                     + command.from() + "'");
         }
-        return record(command.linkageId(),
-                RecordedEntry.of(EntryKind.LINKAGE, "kind", command.kind(), "from", command.from(), "to", command.to(),
-                        "description", command.description(), "condition", command.condition(),
-                        "believedAbsent", command.believedAbsent()),
-                () -> apply(new LinkageDiscoveredEvent(incidentId, command.linkageId(), command.kind(),
+        return record(command, () -> apply(new LinkageDiscoveredEvent(incidentId, command.linkageId(), command.kind(),
                         command.from(), command.to(), command.description(), command.condition(),
                         command.believedAbsent())));
     }
 
     @CommandHandler
     public CommandResult handle(ProposeRemediationCommand command) {
-        return record(command.remediationId(),
-                RecordedEntry.of(EntryKind.REMEDIATION, "team", command.team(), "description", command.description()),
-                () -> apply(new RemediationProposedEvent(incidentId, command.remediationId(), command.team(),
+        return record(command, () -> apply(new RemediationProposedEvent(incidentId, command.remediationId(), command.team(),
                         command.description())));
     }
 
@@ -489,9 +427,8 @@ public class Incident {
     @CommandHandler
     public CommandResult handle(AmendEntryCommand command) {
         ensureOpenForRecording();
-        EntryKind kind = entry(command.entryId());
-        Map<String, String> changes = new TreeMap<>();
-        command.changes().forEach((field, value) -> changes.put(field, amendedValue(kind, field, value)));
+        EntryKind kind = entry(command.entryId()).entryKind();
+        Map<String, String> changes = kind.normalized(command.changes());
         if (amendment(changes, command.reason()).equals(lastAmendment.get(command.entryId()))) {
             return unchanged(command.entryId());
         }
@@ -505,7 +442,7 @@ public class Incident {
         if (retracted.contains(command.entryId())) {
             return unchanged(command.entryId());
         }
-        EntryKind kind = entry(command.entryId());
+        EntryKind kind = entry(command.entryId()).entryKind();
         if (kind == EntryKind.MENTAL_MODEL) {
             divergenceModels.forEach((divergenceId, models) -> {
                 if (models.contains(command.entryId())) {
@@ -525,9 +462,10 @@ public class Incident {
         return changed(command.entryId());
     }
 
-    private CommandResult record(String entryId, RecordedEntry entry, Runnable applyEvent) {
+    private CommandResult record(RecordsEntry command, Runnable applyEvent) {
         ensureOpenForRecording();
-        String existing = entryByContent.get(entry.content());
+        String entryId = command.entryId();
+        String existing = entryByContent.get(command.entry().content());
         if (existing != null) {
             return unchanged(existing);
         }
@@ -555,41 +493,13 @@ public class Incident {
         return remediation;
     }
 
-    private EntryKind entry(String entryId) {
+    private RecordedEntry entry(String entryId) {
         RecordedEntry entry = entries.get(entryId);
         if (entry == null) {
             throw new IncidentRejection(ErrorCode.UNKNOWN_ENTRY,
                     "Incident " + incidentId + " has no recorded entry " + entryId);
         }
-        return entry.kind();
-    }
-
-    private static String amendedValue(EntryKind kind, String field, String value) {
-        if (!kind.amendableFields().contains(field)) {
-            throw IncidentRejection.invalid("A " + kind + " entry cannot amend '" + field + "'; amendable: "
-                    + kind.amendableFields().stream().sorted().toList());
-        }
-        if (value == null || value.isBlank()) {
-            throw IncidentRejection.invalid("The new value of '" + field + "' must not be blank");
-        }
-        try {
-            return switch (field) {
-                case "occurredAt", "heldAt" ->
-                        Require.fourDigitYear(OffsetDateTime.parse(value).toInstant(), field).toString();
-                case "kind" -> switch (kind) {
-                    case TIMELINE_ENTRY -> TimelineEntryKind.valueOf(value).name();
-                    case CONTEXT -> ContextKind.valueOf(value).name();
-                    case COORDINATION -> CoordinationKind.valueOf(value).name();
-                    default -> value;
-                };
-                default -> value;
-            };
-        } catch (DateTimeParseException e) {
-            throw IncidentRejection.invalid("'" + field + "' must be an ISO-8601 timestamp with offset, got '"
-                    + value + "'");
-        } catch (IllegalArgumentException e) {
-            throw IncidentRejection.invalid("'" + value + "' is not a kind of " + kind);
-        }
+        return entry;
     }
 
     private CommandResult changed(String id) {
@@ -650,49 +560,19 @@ public class Incident {
     }
 
     @EventSourcingHandler
-    void on(TimelineEntryRecordedEvent event) {
-        remember(event.entryId(), RecordedEntry.of(EntryKind.TIMELINE_ENTRY, "occurredAt", event.occurredAt(),
-                "team", event.team(), "kind", event.kind(), "text", event.text()));
-    }
-
-    @EventSourcingHandler
-    void on(MentalModelRecordedEvent event) {
-        remember(event.mentalModelId(), RecordedEntry.of(EntryKind.MENTAL_MODEL, "team", event.team(),
-                "subject", event.subject(), "belief", event.belief(), "heldAt", event.heldAt()));
+    void on(EntryRecorded event) {
+        remember(event.entryId(), event.entry());
     }
 
     @EventSourcingHandler
     void on(DivergenceNotedEvent event) {
-        remember(event.divergenceId(), RecordedEntry.of(EntryKind.DIVERGENCE,
-                "mentalModelIds", event.mentalModelIds().stream().sorted().toList(),
-                "description", event.description(), "effect", event.effect()));
+        remember(event.entryId(), event.entry());
         divergenceModels.put(event.divergenceId(), event.mentalModelIds());
     }
 
     @EventSourcingHandler
-    void on(ContextRecordedEvent event) {
-        remember(event.contextId(), RecordedEntry.of(EntryKind.CONTEXT, "team", event.team(), "kind", event.kind(),
-                "description", event.description()));
-    }
-
-    @EventSourcingHandler
-    void on(CoordinationRecordedEvent event) {
-        remember(event.coordinationId(), RecordedEntry.of(EntryKind.COORDINATION, "team", event.team(),
-                "kind", event.kind(), "withTeams", event.withTeams(), "description", event.description(),
-                "occurredAt", event.occurredAt()));
-    }
-
-    @EventSourcingHandler
-    void on(LinkageDiscoveredEvent event) {
-        remember(event.linkageId(), RecordedEntry.of(EntryKind.LINKAGE, "kind", event.kind(), "from", event.from(),
-                "to", event.to(), "description", event.description(), "condition", event.condition(),
-                "believedAbsent", event.believedAbsent()));
-    }
-
-    @EventSourcingHandler
     void on(RemediationProposedEvent event) {
-        remember(event.remediationId(), RecordedEntry.of(EntryKind.REMEDIATION, "team", event.team(),
-                "description", event.description()));
+        remember(event.entryId(), event.entry());
         remediations.put(event.remediationId(), new Remediation(event.remediationId(), event.team()));
     }
 

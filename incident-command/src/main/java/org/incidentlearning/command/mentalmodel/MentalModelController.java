@@ -11,7 +11,6 @@ import org.incidentlearning.command.web.CommandAnswer;
 import org.incidentlearning.command.web.CommandDispatch;
 import org.incidentlearning.command.web.CommandOptions;
 import org.incidentlearning.command.web.CreatesEntry;
-import org.incidentlearning.command.web.DeclaresTeam;
 import org.incidentlearning.kernel.mentalmodel.NoteDivergenceCommand;
 import org.incidentlearning.kernel.mentalmodel.RecordMentalModelCommand;
 import org.incidentlearning.web.IncidentPaths;
@@ -46,7 +45,7 @@ public class MentalModelController {
             @NotBlank @Size(max = NAME) String team,
             @NotBlank @Size(max = NAME) String subject,
             @NotBlank @Size(max = TEXT) String belief,
-            OffsetDateTime heldAt) implements DeclaresTeam {
+            OffsetDateTime heldAt) {
     }
 
     @PostMapping("/" + IncidentPaths.MENTAL_MODELS)

@@ -11,7 +11,6 @@ import org.incidentlearning.command.web.CommandAnswer;
 import org.incidentlearning.command.web.CommandDispatch;
 import org.incidentlearning.command.web.CommandOptions;
 import org.incidentlearning.command.web.CreatesEntry;
-import org.incidentlearning.command.web.DeclaresTeam;
 import org.incidentlearning.kernel.remediation.CompleteRemediationCommand;
 import org.incidentlearning.kernel.remediation.DecideNotToRemediateCommand;
 import org.incidentlearning.kernel.remediation.LinkRecurrenceCommand;
@@ -47,7 +46,7 @@ public class RemediationController {
 
     public record ProposeRemediationRequest(
             @NotBlank @Size(max = NAME) String team,
-            @NotBlank @Size(max = TEXT) String description) implements DeclaresTeam {
+            @NotBlank @Size(max = TEXT) String description) {
     }
 
     @PostMapping("/" + IncidentPaths.REMEDIATIONS)

@@ -11,7 +11,6 @@ import org.incidentlearning.command.web.CommandAnswer;
 import org.incidentlearning.command.web.CommandDispatch;
 import org.incidentlearning.command.web.CommandOptions;
 import org.incidentlearning.command.web.CreatesEntry;
-import org.incidentlearning.command.web.DeclaresTeam;
 import org.incidentlearning.kernel.timeline.CoordinationKind;
 import org.incidentlearning.kernel.timeline.RecordCoordinationCommand;
 import org.incidentlearning.kernel.timeline.RecordTimelineEntryCommand;
@@ -48,7 +47,7 @@ public class TimelineController {
             @NotNull OffsetDateTime occurredAt,
             @NotBlank @Size(max = NAME) String team,
             @NotNull TimelineEntryKind kind,
-            @NotBlank @Size(max = TEXT) String text) implements DeclaresTeam {
+            @NotBlank @Size(max = TEXT) String text) {
     }
 
     @PostMapping("/" + IncidentPaths.TIMELINE_ENTRIES)
@@ -68,7 +67,7 @@ public class TimelineController {
             @NotNull CoordinationKind kind,
             @Size(max = LIST) List<@NotBlank @Size(max = NAME) String> withTeams,
             @NotBlank @Size(max = TEXT) String description,
-            OffsetDateTime occurredAt) implements DeclaresTeam {
+            OffsetDateTime occurredAt) {
     }
 
     @PostMapping("/" + IncidentPaths.COORDINATIONS)

@@ -11,6 +11,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.incidentlearning.command.idempotency.IdempotentCommands;
 import org.incidentlearning.command.incident.IncidentCommands;
+import org.incidentlearning.kernel.entry.RecordsEntry;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.kernel.incident.CommandMetadata;
@@ -79,7 +80,7 @@ public class CommandDispatch {
         Map<String, Object> metaData = new HashMap<>();
         IncidentPrincipal principal = options.principal();
         principal.recordsOnlyFor().ifPresent(team -> {
-            ensureOwnTeam(team, requestBody);
+            ensureOwnTeam(team, command, requestBody);
             metaData.put(CommandMetadata.ACTING_TEAM, team);
         });
         metaData.put(CommandMetadata.ACTOR, principal.name());
@@ -105,11 +106,16 @@ public class CommandDispatch {
         }
     }
 
-    /** What the body says is checked here; what the incident knows (whose remediation) the incident checks. */
-    private static void ensureOwnTeam(String team, Object requestBody) {
-        if (requestBody instanceof DeclaresTeam declared && !team.equals(declared.team())) {
+    /**
+     * Whose name the command records in is checked here, from the entry's definition (or a template's declared
+     * team); what the incident knows (whose remediation, whose entry) the incident checks.
+     */
+    private static void ensureOwnTeam(String team, Object command, Object requestBody) {
+        String named = command instanceof RecordsEntry recording ? recording.entry().team()
+                : requestBody instanceof DeclaresTeam declared ? declared.team() : null;
+        if (named != null && !team.equals(named)) {
             throw new IncidentRejection(ErrorCode.NOT_YOUR_TEAM, "Team '" + team
-                    + "' records in its own name only, not in the name of team '" + declared.team() + "'");
+                    + "' records in its own name only, not in the name of team '" + named + "'");
         }
         if (requestBody instanceof InvolvesTeams involved && !involved.teams().contains(team)) {
             throw new IncidentRejection(ErrorCode.NOT_YOUR_TEAM, "Team '" + team

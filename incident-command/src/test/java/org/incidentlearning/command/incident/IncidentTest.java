@@ -7,7 +7,7 @@ import org.incidentlearning.kernel.context.ContextRecordedEvent;
 import org.incidentlearning.kernel.context.RecordContextCommand;
 import org.incidentlearning.kernel.correction.AmendEntryCommand;
 import org.incidentlearning.kernel.correction.EntryAmendedEvent;
-import org.incidentlearning.kernel.correction.EntryKind;
+import org.incidentlearning.kernel.entry.EntryKind;
 import org.incidentlearning.kernel.correction.EntryRetractedEvent;
 import org.incidentlearning.kernel.correction.RetractEntryCommand;
 import org.incidentlearning.kernel.error.ErrorCode;

@@ -13,7 +13,7 @@ import org.axonframework.modelling.command.Repository;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.incidentlearning.command.incident.Incident;
 import org.incidentlearning.command.incident.RecentIncidents;
-import org.incidentlearning.kernel.correction.EntryKind;
+import org.incidentlearning.kernel.entry.EntryKind;
 import org.incidentlearning.kernel.correction.EntryRetractedEvent;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.incident.AnalysisClosedEvent;

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.incidentlearning.kernel.artifact.Audience;
 import org.incidentlearning.kernel.context.ContextKind;
-import org.incidentlearning.kernel.correction.EntryKind;
+import org.incidentlearning.kernel.entry.EntryKind;
 import org.incidentlearning.kernel.incident.IncidentStatus;
 import org.incidentlearning.kernel.incident.Severity;
 import org.incidentlearning.kernel.linkage.LinkageKind;
@@ -17,6 +17,7 @@ import org.incidentlearning.web.PathIds;
 import org.incidentlearning.web.Uncapped;
 import org.springframework.lang.Nullable;
 
+import java.lang.reflect.Field;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -116,6 +117,22 @@ public class IncidentView {
         public Instant recordedAt;
         /** Whether a correction changed it since it was recorded. */
         public boolean amended;
+
+        /**
+         * Applies an amendment as its entry kind reads it ({@link EntryKind#valueOf}): the view keeps the recorded
+         * entry's fields under their names, kinds as their names.
+         */
+        void amend(EntryKind kind, Map<String, String> changes) {
+            changes.forEach((field, value) -> {
+                try {
+                    Field kept = getClass().getField(field);
+                    kept.set(this, kept.getType() == String.class ? value : kind.valueOf(field, value));
+                } catch (NoSuchFieldException | IllegalAccessException e) {
+                    throw new IllegalStateException("The " + kind + " view has no field " + field, e);
+                }
+            });
+            amended = true;
+        }
     }
 
     @Schema(name = "TimelineEntry")

@@ -8,8 +8,8 @@ import org.axonframework.eventhandling.Timestamp;
 import org.incidentlearning.kernel.artifact.ArtifactPublishedEvent;
 import org.incidentlearning.kernel.context.ContextRecordedEvent;
 import org.incidentlearning.kernel.correction.EntryAmendedEvent;
-import org.incidentlearning.kernel.correction.EntryKind;
 import org.incidentlearning.kernel.correction.EntryRetractedEvent;
+import org.incidentlearning.kernel.entry.EntryKind;
 import org.incidentlearning.kernel.incident.AnalysisClosedEvent;
 import org.incidentlearning.kernel.incident.AnalysisReopenedEvent;
 import org.incidentlearning.kernel.incident.IncidentClassifiedEvent;
@@ -326,10 +326,7 @@ public class IncidentViewProjection {
     void on(EntryAmendedEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
         change(event.incidentId(), recordedAt, sequence, view -> {
             view.entriesOf(event.entryKind()).stream().filter(entry -> entry.id.equals(event.entryId())).findFirst()
-                    .ifPresent(entry -> {
-                        event.changes().forEach((field, value) -> amend(entry, field, value));
-                        entry.amended = true;
-                    });
+                    .ifPresent(entry -> entry.amend(event.entryKind(), event.changes()));
             view.timeline.sort(BY_OCCURRENCE);
             view.corrections.add(correction(event.entryId(), event.entryKind(), "AMENDED", event.changes(),
                     event.reason(), recordedAt));
@@ -366,52 +363,6 @@ public class IncidentViewProjection {
                                    Consumer<IncidentView.Remediation> change) {
         change(incidentId, recordedAt, sequence, view -> view.remediations.stream()
                 .filter(remediation -> remediation.id.equals(remediationId)).findFirst().ifPresent(change));
-    }
-
-    /** The aggregate only lets amendable fields through, already normalised; anything else is ignored here. */
-    private static void amend(IncidentView.Entry entry, String field, String value) {
-        if (entry instanceof IncidentView.TimelineEntry e) {
-            switch (field) {
-                case "occurredAt" -> e.occurredAt = Instant.parse(value);
-                case "kind" -> e.kind = value;
-                case "text" -> e.text = value;
-                default -> { }
-            }
-        } else if (entry instanceof IncidentView.MentalModel e) {
-            switch (field) {
-                case "subject" -> e.subject = value;
-                case "belief" -> e.belief = value;
-                case "heldAt" -> e.heldAt = Instant.parse(value);
-                default -> { }
-            }
-        } else if (entry instanceof IncidentView.Divergence e) {
-            switch (field) {
-                case "description" -> e.description = value;
-                case "effect" -> e.effect = value;
-                default -> { }
-            }
-        } else if (entry instanceof IncidentView.Context e) {
-            switch (field) {
-                case "kind" -> e.kind = value;
-                case "description" -> e.description = value;
-                default -> { }
-            }
-        } else if (entry instanceof IncidentView.Coordination e) {
-            switch (field) {
-                case "kind" -> e.kind = value;
-                case "description" -> e.description = value;
-                case "occurredAt" -> e.occurredAt = Instant.parse(value);
-                default -> { }
-            }
-        } else if (entry instanceof IncidentView.Linkage e) {
-            switch (field) {
-                case "description" -> e.description = value;
-                case "condition" -> e.condition = value;
-                default -> { }
-            }
-        } else if (entry instanceof IncidentView.Remediation e && field.equals("description")) {
-            e.description = value;
-        }
     }
 
     private static IncidentView.Correction correction(String entryId, EntryKind kind, String action,

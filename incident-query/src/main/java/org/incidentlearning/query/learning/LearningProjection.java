@@ -4,16 +4,15 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.incidentlearning.kernel.context.ContextRecordedEvent;
 import org.incidentlearning.kernel.correction.EntryAmendedEvent;
-import org.incidentlearning.kernel.correction.EntryKind;
 import org.incidentlearning.kernel.correction.EntryRetractedEvent;
+import org.incidentlearning.kernel.entry.EntryKind;
+import org.incidentlearning.kernel.entry.EntryRecorded;
+import org.incidentlearning.kernel.entry.RecordedEntry;
 import org.incidentlearning.kernel.incident.IncidentClassifiedEvent;
 import org.incidentlearning.kernel.incident.IncidentDeclaredEvent;
 import org.incidentlearning.kernel.incident.IncidentRevisedEvent;
 import org.incidentlearning.kernel.linkage.LinkageDiscoveredEvent;
-import org.incidentlearning.kernel.mentalmodel.DivergenceNotedEvent;
-import org.incidentlearning.kernel.mentalmodel.MentalModelRecordedEvent;
 import org.incidentlearning.kernel.remediation.RecurrenceLinkedEvent;
 import org.incidentlearning.kernel.remediation.RemediationCompletedEvent;
 import org.incidentlearning.kernel.remediation.RemediationDeclinedEvent;
@@ -21,8 +20,6 @@ import org.incidentlearning.kernel.remediation.RemediationPrioritizedEvent;
 import org.incidentlearning.kernel.remediation.RemediationProposedEvent;
 import org.incidentlearning.kernel.remediation.RemediationReopenedEvent;
 import org.incidentlearning.kernel.remediation.RemediationState;
-import org.incidentlearning.kernel.timeline.CoordinationRecordedEvent;
-import org.incidentlearning.kernel.timeline.TimelineEntryRecordedEvent;
 import org.incidentlearning.query.hotspot.TimeBucket;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -31,7 +28,6 @@ import org.springframework.stereotype.Component;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Set;
 
 /**
  * Builds the cross-incident learning views: the socio-technical map's edges, the remediation ledger, every recorded
@@ -46,10 +42,6 @@ public class LearningProjection {
     /** What the recorded_text table holds of an entry's kind and of a field's name. */
     static final int KIND_LENGTH = 32;
     static final int FIELD_LENGTH = 32;
-
-    /** The amendable fields that are text worth searching and reading for language. */
-    private static final Set<String> TEXT_FIELDS = Set.of("text", "subject", "belief", "description", "effect",
-            "condition");
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -78,38 +70,10 @@ public class LearningProjection {
         }
     }
 
+    /** Every entry's free texts, as its kind names them; the map and the ledger add their own rows below. */
     @EventHandler
-    void on(TimelineEntryRecordedEvent event, @Timestamp Instant recordedAt) {
-        text(event.entryId(), "text", event.incidentId(), EntryKind.TIMELINE_ENTRY.name(), event.team(),
-                event.text(), recordedAt);
-    }
-
-    @EventHandler
-    void on(MentalModelRecordedEvent event, @Timestamp Instant recordedAt) {
-        text(event.mentalModelId(), "subject", event.incidentId(), EntryKind.MENTAL_MODEL.name(), event.team(),
-                event.subject(), recordedAt);
-        text(event.mentalModelId(), "belief", event.incidentId(), EntryKind.MENTAL_MODEL.name(), event.team(),
-                event.belief(), recordedAt);
-    }
-
-    @EventHandler
-    void on(DivergenceNotedEvent event, @Timestamp Instant recordedAt) {
-        text(event.divergenceId(), "description", event.incidentId(), EntryKind.DIVERGENCE.name(), null,
-                event.description(), recordedAt);
-        text(event.divergenceId(), "effect", event.incidentId(), EntryKind.DIVERGENCE.name(), null, event.effect(),
-                recordedAt);
-    }
-
-    @EventHandler
-    void on(ContextRecordedEvent event, @Timestamp Instant recordedAt) {
-        text(event.contextId(), "description", event.incidentId(), EntryKind.CONTEXT.name(), event.team(),
-                event.description(), recordedAt);
-    }
-
-    @EventHandler
-    void on(CoordinationRecordedEvent event, @Timestamp Instant recordedAt) {
-        text(event.coordinationId(), "description", event.incidentId(), EntryKind.COORDINATION.name(), event.team(),
-                event.description(), recordedAt);
+    void on(EntryRecorded event, @Timestamp Instant recordedAt) {
+        texts(event, recordedAt);
     }
 
     @EventHandler
@@ -122,10 +86,7 @@ public class LearningProjection {
                         .addValue("to", event.to()).addValue("condition", event.condition())
                         .addValue("absent", event.believedAbsent()).addValue("description", event.description())
                         .addValue("at", sqlTime(recordedAt)));
-        text(event.linkageId(), "description", event.incidentId(), EntryKind.LINKAGE.name(), null,
-                event.description(), recordedAt);
-        text(event.linkageId(), "condition", event.incidentId(), EntryKind.LINKAGE.name(), null, event.condition(),
-                recordedAt);
+        texts(event, recordedAt);
     }
 
     @EventHandler
@@ -136,8 +97,7 @@ public class LearningProjection {
                         .addValue("team", event.team()).addValue("description", event.description())
                         .addValue("state", RemediationState.PROPOSED.name())
                         .addValue("at", sqlTime(recordedAt)));
-        text(event.remediationId(), "description", event.incidentId(), EntryKind.REMEDIATION.name(), event.team(),
-                event.description(), recordedAt);
+        texts(event, recordedAt);
     }
 
     @EventHandler
@@ -201,7 +161,7 @@ public class LearningProjection {
     @EventHandler
     void on(EntryAmendedEvent event, @Timestamp Instant recordedAt) {
         event.changes().forEach((field, value) -> {
-            if (TEXT_FIELDS.contains(field)) {
+            if (event.entryKind().textFields().contains(field)) {
                 MapSqlParameterSource params = textParams(event.entryId(), field, value)
                         .addValue("at", sqlTime(recordedAt));
                 jdbc.update("UPDATE recorded_text SET text = :text, text_lower = :lower, root_cause = :rootCause, "
@@ -240,6 +200,12 @@ public class LearningProjection {
                 "recorded_text", "incident_label"}) {
             jdbc.getJdbcTemplate().update("DELETE FROM " + table);
         }
+    }
+
+    private void texts(EntryRecorded event, Instant recordedAt) {
+        RecordedEntry entry = event.entry();
+        entry.texts().forEach((field, text) -> text(event.entryId(), field, event.incidentId(),
+                entry.entryKind().name(), entry.team(), text, recordedAt));
     }
 
     private void text(String entryId, String field, String incidentId, String kind, String team, String text,

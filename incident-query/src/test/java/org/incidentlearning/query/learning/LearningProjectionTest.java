@@ -5,7 +5,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.incidentlearning.kernel.context.ContextKind;
 import org.incidentlearning.kernel.context.ContextRecordedEvent;
 import org.incidentlearning.kernel.correction.EntryAmendedEvent;
-import org.incidentlearning.kernel.correction.EntryKind;
+import org.incidentlearning.kernel.entry.EntryKind;
 import org.incidentlearning.kernel.correction.EntryRetractedEvent;
 import org.incidentlearning.kernel.incident.IncidentClassifiedEvent;
 import org.incidentlearning.kernel.incident.IncidentDeclaredEvent;

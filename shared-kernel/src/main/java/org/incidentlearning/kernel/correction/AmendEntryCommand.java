@@ -1,6 +1,7 @@
 package org.incidentlearning.kernel.correction;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.incidentlearning.kernel.entry.TargetsEntry;
 import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.kernel.error.Require;
 
@@ -9,7 +10,7 @@ import java.util.TreeMap;
 
 /** A recorded fact was wrong: new values for some of its fields, and why. The original stays in the history. */
 public record AmendEntryCommand(@TargetAggregateIdentifier String incidentId, String entryId,
-                                Map<String, String> changes, String reason) {
+                                Map<String, String> changes, String reason) implements TargetsEntry {
     public AmendEntryCommand {
         Require.text(incidentId, "incidentId");
         Require.text(entryId, "entryId");
@@ -18,5 +19,10 @@ public record AmendEntryCommand(@TargetAggregateIdentifier String incidentId, St
             throw IncidentRejection.invalid("changes must not be empty");
         }
         Require.text(reason, "reason");
+    }
+
+    @Override
+    public String targetEntryId() {
+        return entryId;
     }
 }

@@ -1,6 +1,8 @@
 package org.incidentlearning.kernel.linkage;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.incidentlearning.kernel.entry.Linkage;
+import org.incidentlearning.kernel.entry.RecordsEntry;
 import org.incidentlearning.kernel.error.Require;
 
 /**
@@ -9,7 +11,7 @@ import org.incidentlearning.kernel.error.Require;
  */
 public record DiscoverLinkageCommand(@TargetAggregateIdentifier String incidentId, String linkageId,
                                      LinkageKind kind, String from, String to, String description, String condition,
-                                     boolean believedAbsent) {
+                                     boolean believedAbsent) implements RecordsEntry {
     public DiscoverLinkageCommand {
         Require.text(incidentId, "incidentId");
         Require.text(linkageId, "linkageId");
@@ -17,5 +19,15 @@ public record DiscoverLinkageCommand(@TargetAggregateIdentifier String incidentI
         Require.text(from, "from");
         Require.text(to, "to");
         Require.text(description, "description");
+    }
+
+    @Override
+    public String entryId() {
+        return linkageId;
+    }
+
+    @Override
+    public Linkage entry() {
+        return new Linkage(kind, from, to, description, condition, believedAbsent);
     }
 }

@@ -1,6 +1,8 @@
 package org.incidentlearning.kernel.mentalmodel;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.incidentlearning.kernel.entry.Divergence;
+import org.incidentlearning.kernel.entry.RecordsEntry;
 import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.kernel.error.Require;
 
@@ -9,7 +11,8 @@ import java.util.List;
 
 /** Two or more recorded mental models diverged; {@code effect} is what that did to the response. */
 public record NoteDivergenceCommand(@TargetAggregateIdentifier String incidentId, String divergenceId,
-                                    List<String> mentalModelIds, String description, String effect) {
+                                    List<String> mentalModelIds, String description, String effect)
+        implements RecordsEntry {
     public NoteDivergenceCommand {
         Require.text(incidentId, "incidentId");
         Require.text(divergenceId, "divergenceId");
@@ -21,5 +24,15 @@ public record NoteDivergenceCommand(@TargetAggregateIdentifier String incidentId
         }
         Require.text(description, "description");
         Require.text(effect, "effect");
+    }
+
+    @Override
+    public String entryId() {
+        return divergenceId;
+    }
+
+    @Override
+    public Divergence entry() {
+        return new Divergence(mentalModelIds, description, effect);
     }
 }

@@ -1,6 +1,7 @@
 package org.incidentlearning.kernel.remediation;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.incidentlearning.kernel.entry.TargetsEntry;
 import org.incidentlearning.kernel.error.Require;
 
 import java.time.LocalDate;
@@ -10,12 +11,18 @@ import java.time.LocalDate;
  * optionally, when it will look at the decision again.
  */
 public record DecideNotToRemediateCommand(@TargetAggregateIdentifier String incidentId, String remediationId,
-                                          String rationale, String acceptedRisk, LocalDate revisitBy) {
+                                          String rationale, String acceptedRisk, LocalDate revisitBy)
+        implements TargetsEntry {
     public DecideNotToRemediateCommand {
         Require.text(incidentId, "incidentId");
         Require.text(remediationId, "remediationId");
         Require.text(rationale, "rationale");
         Require.text(acceptedRisk, "acceptedRisk");
         Require.fourDigitYear(revisitBy, "revisitBy");
+    }
+
+    @Override
+    public String targetEntryId() {
+        return remediationId;
     }
 }
