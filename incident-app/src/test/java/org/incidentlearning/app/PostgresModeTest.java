@@ -78,14 +78,14 @@ class PostgresModeTest {
                                          + "FROM information_schema.columns WHERE column_name IN "
                                          + "('payload', 'meta_data', 'token') ORDER BY 1", String.class))
                 .containsExactly("domain_event_entry.meta_data bytea", "domain_event_entry.payload bytea",
-                        "snapshot_event_entry.meta_data bytea", "snapshot_event_entry.payload bytea",
-                        "token_entry.token bytea");
+                        "incident_part.payload text", "snapshot_event_entry.meta_data bytea",
+                        "snapshot_event_entry.payload bytea", "token_entry.token bytea");
         assertThat(database.queryForList("SELECT data_type FROM information_schema.columns "
-                                         + "WHERE table_name = 'incident_view' AND column_name = 'document'",
+                                         + "WHERE table_name = 'incident_view' AND column_name = 'header'",
                 String.class)).containsExactly("text");
         assertThat(database.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY "
                                          + "installed_rank", String.class))
-                .containsExactly("1.1", "1.2", "2.1", "2.2", "2.3", "2.4", "3.1", "4.1", "5.1");
+                .containsExactly("1.1", "1.2", "2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "4.1", "5.1");
     }
 
     @Test

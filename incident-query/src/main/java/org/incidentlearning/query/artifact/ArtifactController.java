@@ -162,7 +162,7 @@ public class ArtifactController {
 
     private List<IncidentView.PublishedArtifact> published(String incidentId) {
         freshness.awaitIncident(incidentId).orElseThrow(() -> unknown(incidentId));
-        return views.find(incidentId).orElseThrow(() -> unknown(incidentId)).artifacts;
+        return views.artifacts(incidentId).orElseThrow(() -> unknown(incidentId));
     }
 
     private static String write(ArtifactFormat format, RenderedDocument rendered) {

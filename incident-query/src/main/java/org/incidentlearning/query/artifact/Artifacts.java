@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -70,8 +71,8 @@ public class Artifacts {
     /** A published artifact rendered again from exactly what it was rendered from. */
     public Republished published(String incidentId, String artifactId) {
         freshness.awaitIncident(incidentId).orElseThrow(() -> unknown(incidentId));
-        IncidentView.PublishedArtifact artifact = views.find(incidentId).stream()
-                .flatMap(view -> view.artifacts.stream())
+        IncidentView.PublishedArtifact artifact = views.artifacts(incidentId).stream()
+                .flatMap(List::stream)
                 .filter(a -> a.artifactId.equals(artifactId))
                 .findFirst()
                 .orElseThrow(() -> new IncidentRejection(ErrorCode.UNKNOWN_ENTRY, "Incident " + incidentId

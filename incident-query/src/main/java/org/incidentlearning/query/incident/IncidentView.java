@@ -21,16 +21,14 @@ import java.lang.reflect.Field;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The incident view as one JSON document, stored whole and served as is. Fields are public on purpose: this is a
- * plain data document that the projection mutates event by event and Jackson writes out unchanged. It is written
- * without nulls: a {@link Nullable} field that holds nothing is left out.
+ * The incident view as it is served. Fields are public on purpose: this is a plain data document, put together
+ * from the incident's header and its parts (see {@link IncidentComposition}), that Jackson writes out unchanged. It
+ * is written without nulls: a {@link Nullable} field that holds nothing is left out.
  */
 @Schema(description = "An incident as recorded so far; a field that holds nothing is left out")
 public class IncidentView {
@@ -118,6 +116,9 @@ public class IncidentView {
         /** Whether a correction changed it since it was recorded. */
         public boolean amended;
 
+        /** The teams this entry makes take part in the incident: its own, and those it was with or linked. */
+        abstract List<String> participants();
+
         /**
          * Applies an amendment as its entry kind reads it ({@link EntryKind#valueOf}): the view keeps the recorded
          * entry's fields under their names, kinds as their names.
@@ -144,6 +145,11 @@ public class IncidentView {
         public String kind;
         @Schema(maxLength = FieldLimits.TEXT)
         public String text;
+
+        @Override
+        List<String> participants() {
+            return List.of(team);
+        }
     }
 
     @Schema(name = "IncidentMentalModel")
@@ -157,6 +163,11 @@ public class IncidentView {
         public String belief;
         @Nullable
         public Instant heldAt;
+
+        @Override
+        List<String> participants() {
+            return List.of(team);
+        }
     }
 
     @Schema(name = "IncidentDivergence")
@@ -169,6 +180,12 @@ public class IncidentView {
         public String description;
         @Schema(maxLength = FieldLimits.TEXT)
         public String effect;
+
+        /** Nobody's: its teams are its mental models' teams, who take part through those. */
+        @Override
+        List<String> participants() {
+            return List.of();
+        }
     }
 
     @Schema(name = "IncidentContext")
@@ -179,6 +196,11 @@ public class IncidentView {
         public String kind;
         @Schema(maxLength = FieldLimits.TEXT)
         public String description;
+
+        @Override
+        List<String> participants() {
+            return List.of(team);
+        }
     }
 
     @Schema(name = "IncidentCoordination")
@@ -193,6 +215,11 @@ public class IncidentView {
         public String description;
         @Nullable
         public Instant occurredAt;
+
+        @Override
+        List<String> participants() {
+            return Stream.concat(Stream.of(team), withTeams.stream()).toList();
+        }
     }
 
     @Schema(name = "IncidentLinkage")
@@ -208,6 +235,12 @@ public class IncidentView {
         @Schema(maxLength = FieldLimits.TEXT)
         public String condition;
         public boolean believedAbsent;
+
+        /** A social linkage's ends are teams; a technical one links components. */
+        @Override
+        List<String> participants() {
+            return kind == LinkageKind.SOCIAL ? List.of(from, to) : List.of();
+        }
     }
 
     @Schema(name = "IncidentRemediation")
@@ -216,7 +249,7 @@ public class IncidentView {
         public String team;
         @Schema(maxLength = FieldLimits.TEXT)
         public String description;
-        public RemediationState state;
+        public RemediationState state = RemediationState.PROPOSED;
         @Nullable
         public RemediationPriority priority;
         @Nullable
@@ -241,6 +274,11 @@ public class IncidentView {
         public Instant declinedAt;
         @Uncapped("every later incident that recurred it")
         public List<Recurrence> recurrences = new ArrayList<>();
+
+        @Override
+        List<String> participants() {
+            return List.of(team);
+        }
     }
 
     public static class Recurrence {
@@ -292,32 +330,5 @@ public class IncidentView {
         @Schema(maxLength = FieldLimits.TEXT)
         public String reason;
         public Instant at;
-    }
-
-    /** The live entries of one kind, so corrections can find what they correct. */
-    List<? extends Entry> entriesOf(EntryKind kind) {
-        return switch (kind) {
-            case TIMELINE_ENTRY -> timeline;
-            case MENTAL_MODEL -> mentalModels;
-            case DIVERGENCE -> divergences;
-            case CONTEXT -> contexts;
-            case COORDINATION -> coordinations;
-            case LINKAGE -> linkages;
-            case REMEDIATION -> remediations;
-        };
-    }
-
-    /** Recomputes which teams took part from what is live now, so a retraction also removes its team. */
-    void refreshParticipants() {
-        Set<String> allTeams = new LinkedHashSet<>(declaredTeams);
-        Stream.of(timeline.stream().map(e -> e.team), mentalModels.stream().map(e -> e.team),
-                        contexts.stream().map(e -> e.team), coordinations.stream().map(e -> e.team),
-                        coordinations.stream().flatMap(e -> e.withTeams.stream()),
-                        remediations.stream().map(e -> e.team),
-                        linkages.stream().filter(l -> l.kind == LinkageKind.SOCIAL)
-                                .flatMap(l -> Stream.of(l.from, l.to)))
-                .flatMap(s -> s)
-                .forEach(allTeams::add);
-        teams = new ArrayList<>(allTeams);
     }
 }

@@ -1,15 +1,21 @@
 package org.incidentlearning.query.incident;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.incidentlearning.kernel.artifact.ArtifactPublishedEvent;
-import org.incidentlearning.kernel.context.ContextRecordedEvent;
 import org.incidentlearning.kernel.correction.EntryAmendedEvent;
 import org.incidentlearning.kernel.correction.EntryRetractedEvent;
 import org.incidentlearning.kernel.entry.EntryKind;
+import org.incidentlearning.kernel.entry.EntryRecorded;
+import org.incidentlearning.kernel.entry.RecordedEntry;
 import org.incidentlearning.kernel.incident.AnalysisClosedEvent;
 import org.incidentlearning.kernel.incident.AnalysisReopenedEvent;
 import org.incidentlearning.kernel.incident.IncidentClassifiedEvent;
@@ -17,23 +23,16 @@ import org.incidentlearning.kernel.incident.IncidentDeclaredEvent;
 import org.incidentlearning.kernel.incident.IncidentResolvedEvent;
 import org.incidentlearning.kernel.incident.IncidentRevisedEvent;
 import org.incidentlearning.kernel.incident.IncidentStatus;
-import org.incidentlearning.kernel.linkage.LinkageDiscoveredEvent;
-import org.incidentlearning.kernel.mentalmodel.DivergenceNotedEvent;
-import org.incidentlearning.kernel.mentalmodel.MentalModelRecordedEvent;
 import org.incidentlearning.kernel.remediation.RecurrenceLinkedEvent;
 import org.incidentlearning.kernel.remediation.RemediationCompletedEvent;
 import org.incidentlearning.kernel.remediation.RemediationDeclinedEvent;
 import org.incidentlearning.kernel.remediation.RemediationPrioritizedEvent;
-import org.incidentlearning.kernel.remediation.RemediationProposedEvent;
 import org.incidentlearning.kernel.remediation.RemediationReopenedEvent;
 import org.incidentlearning.kernel.remediation.RemediationState;
-import org.incidentlearning.kernel.timeline.CoordinationRecordedEvent;
-import org.incidentlearning.kernel.timeline.TimelineEntryRecordedEvent;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,13 +48,14 @@ public class IncidentViewProjection {
 
     public static final String PROCESSING_GROUP = "incident-views";
 
-    private static final Comparator<IncidentView.TimelineEntry> BY_OCCURRENCE =
-            Comparator.comparing((IncidentView.TimelineEntry e) -> e.occurredAt)
-                    .thenComparing(e -> e.recordedAt);
+    /** Turns an entry as the kernel defines it into the view's form of it: the same fields under the same names. */
+    private static final ObjectMapper ENTRIES = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final IncidentViewStore views;
 
-    public IncidentViewProjection(IncidentViewStore views) {
+    IncidentViewProjection(IncidentViewStore views) {
         this.views = views;
     }
 
@@ -78,12 +78,15 @@ public class IncidentViewProjection {
         view.declaredAt = recordedAt;
         view.updatedAt = recordedAt;
         view.version = sequence + 1;
-        views.insert(view);
+        IncidentHeader header = new IncidentHeader(view, Map.of(), false);
+        header.declared(event.teams(), sequence);
+        views.declare(header);
     }
 
     @EventHandler
     void on(IncidentRevisedEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
-        change(event.incidentId(), recordedAt, sequence, view -> {
+        change(event.incidentId(), recordedAt, sequence, header -> {
+            IncidentView view = header.view();
             if (event.title() != null) {
                 view.title = event.title();
             }
@@ -91,9 +94,11 @@ public class IncidentViewProjection {
                 view.summary = event.summary();
             }
             view.declaredTeams.addAll(event.addedTeams());
+            header.declared(event.addedTeams(), sequence);
             view.components.addAll(event.addedComponents());
-            view.corrections.add(correction(view.id, null, "REVISED", revision(event), event.reason(), recordedAt));
         });
+        correction(event.incidentId(), sequence, recordedAt, event.incidentId(), null, "REVISED", revision(event),
+                event.reason());
     }
 
     private static Map<String, String> revision(IncidentRevisedEvent event) {
@@ -113,106 +118,18 @@ public class IncidentViewProjection {
         return changes;
     }
 
+    /** Every kind of entry alike: its row, and the teams it makes take part. */
     @EventHandler
-    void on(TimelineEntryRecordedEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
-        change(event.incidentId(), recordedAt, sequence, view -> {
-            IncidentView.TimelineEntry entry = new IncidentView.TimelineEntry();
-            entry.id = event.entryId();
-            entry.recordedAt = recordedAt;
-            entry.occurredAt = event.occurredAt();
-            entry.team = event.team();
-            entry.kind = event.kind().name();
-            entry.text = event.text();
-            view.timeline.add(entry);
-            view.timeline.sort(BY_OCCURRENCE);
-        });
-    }
-
-    @EventHandler
-    void on(MentalModelRecordedEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
-        change(event.incidentId(), recordedAt, sequence, view -> {
-            IncidentView.MentalModel model = new IncidentView.MentalModel();
-            model.id = event.mentalModelId();
-            model.recordedAt = recordedAt;
-            model.team = event.team();
-            model.subject = event.subject();
-            model.belief = event.belief();
-            model.heldAt = event.heldAt();
-            view.mentalModels.add(model);
-        });
-    }
-
-    @EventHandler
-    void on(DivergenceNotedEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
-        change(event.incidentId(), recordedAt, sequence, view -> {
-            IncidentView.Divergence divergence = new IncidentView.Divergence();
-            divergence.id = event.divergenceId();
-            divergence.recordedAt = recordedAt;
-            divergence.mentalModelIds = new ArrayList<>(event.mentalModelIds());
-            divergence.teams = view.mentalModels.stream()
-                    .filter(model -> event.mentalModelIds().contains(model.id))
-                    .map(model -> model.team).distinct().toList();
-            divergence.description = event.description();
-            divergence.effect = event.effect();
-            view.divergences.add(divergence);
-        });
-    }
-
-    @EventHandler
-    void on(ContextRecordedEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
-        change(event.incidentId(), recordedAt, sequence, view -> {
-            IncidentView.Context context = new IncidentView.Context();
-            context.id = event.contextId();
-            context.recordedAt = recordedAt;
-            context.team = event.team();
-            context.kind = event.kind().name();
-            context.description = event.description();
-            view.contexts.add(context);
-        });
-    }
-
-    @EventHandler
-    void on(CoordinationRecordedEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
-        change(event.incidentId(), recordedAt, sequence, view -> {
-            IncidentView.Coordination coordination = new IncidentView.Coordination();
-            coordination.id = event.coordinationId();
-            coordination.recordedAt = recordedAt;
-            coordination.team = event.team();
-            coordination.kind = event.kind().name();
-            coordination.withTeams = new ArrayList<>(event.withTeams());
-            coordination.description = event.description();
-            coordination.occurredAt = event.occurredAt();
-            view.coordinations.add(coordination);
-        });
-    }
-
-    @EventHandler
-    void on(LinkageDiscoveredEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
-        change(event.incidentId(), recordedAt, sequence, view -> {
-            IncidentView.Linkage linkage = new IncidentView.Linkage();
-            linkage.id = event.linkageId();
-            linkage.recordedAt = recordedAt;
-            linkage.kind = event.kind();
-            linkage.from = event.from();
-            linkage.to = event.to();
-            linkage.description = event.description();
-            linkage.condition = event.condition();
-            linkage.believedAbsent = event.believedAbsent();
-            view.linkages.add(linkage);
-        });
-    }
-
-    @EventHandler
-    void on(RemediationProposedEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
-        change(event.incidentId(), recordedAt, sequence, view -> {
-            IncidentView.Remediation remediation = new IncidentView.Remediation();
-            remediation.id = event.remediationId();
-            remediation.recordedAt = recordedAt;
-            remediation.team = event.team();
-            remediation.description = event.description();
-            remediation.state = RemediationState.PROPOSED;
-            view.remediations.add(remediation);
-        });
+    void on(EntryRecorded event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        RecordedEntry recorded = event.entry();
+        PartSection section = PartSection.of(recorded.entryKind());
+        IncidentView.Entry entry = (IncidentView.Entry) ENTRIES.convertValue(recorded, section.type());
+        entry.id = event.entryId();
+        entry.recordedAt = recordedAt;
+        change(event.incidentId(), recordedAt, sequence,
+                header -> entry.participants().forEach(team -> header.involve(team, sequence)));
+        views.add(new IncidentPart(event.incidentId(), section, entry.id, sequence, sortAt(entry), recordedAt,
+                entry));
     }
 
     @EventHandler
@@ -261,6 +178,10 @@ public class IncidentViewProjection {
         });
     }
 
+    /**
+     * A row on the recurring incident, and one on the earlier incident: the earlier incident's view shows the
+     * recurrence through a row of its own, never by rewriting that incident's header or parts.
+     */
     @EventHandler
     void on(RecurrenceLinkedEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
         IncidentView.Recurrence recurrence = new IncidentView.Recurrence();
@@ -271,75 +192,82 @@ public class IncidentViewProjection {
         recurrence.decidingTeam = event.decidingTeam();
         recurrence.note = event.note();
         recurrence.linkedAt = recordedAt;
-        change(event.incidentId(), recordedAt, sequence, view -> view.recurrenceOf.add(recurrence));
-        // The earlier incident's view shows it through its own rows, never by rewriting that incident's document.
-        views.addRecurrence(recurrence);
+        change(event.incidentId(), recordedAt, sequence, IncidentHeader::recurs);
+        views.add(new IncidentPart(event.incidentId(), PartSection.RECURRENCE_OF, event.recurrenceId(), sequence,
+                null, recordedAt, recurrence));
+        views.add(new IncidentPart(event.ofIncidentId(), PartSection.RECURRED, event.recurrenceId(), sequence,
+                null, recordedAt, recurrence));
     }
 
     @EventHandler
     void on(IncidentClassifiedEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
-        change(event.incidentId(), recordedAt, sequence, view -> view.classification = new ArrayList<>(event.labels()));
+        change(event.incidentId(), recordedAt, sequence,
+                header -> header.view().classification = new ArrayList<>(event.labels()));
     }
 
     @EventHandler
     void on(ArtifactPublishedEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
-        change(event.incidentId(), recordedAt, sequence, view -> {
-            IncidentView.PublishedArtifact artifact = new IncidentView.PublishedArtifact();
-            artifact.artifactId = event.artifactId();
-            artifact.templateId = event.templateId();
-            artifact.templateVersion = event.templateVersion();
-            artifact.audience = event.audience();
-            artifact.contentHash = event.contentHash();
-            artifact.incidentVersion = event.incidentVersion();
-            artifact.renderedAsOf = event.renderedAsOf();
-            artifact.publishedAt = recordedAt;
-            view.artifacts.add(artifact);
-        });
+        IncidentView.PublishedArtifact artifact = new IncidentView.PublishedArtifact();
+        artifact.artifactId = event.artifactId();
+        artifact.templateId = event.templateId();
+        artifact.templateVersion = event.templateVersion();
+        artifact.audience = event.audience();
+        artifact.contentHash = event.contentHash();
+        artifact.incidentVersion = event.incidentVersion();
+        artifact.renderedAsOf = event.renderedAsOf();
+        artifact.publishedAt = recordedAt;
+        change(event.incidentId(), recordedAt, sequence, header -> { });
+        views.add(new IncidentPart(event.incidentId(), PartSection.ARTIFACT, event.artifactId(), sequence, null,
+                recordedAt, artifact));
     }
 
     @EventHandler
     void on(IncidentResolvedEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
-        change(event.incidentId(), recordedAt, sequence, view -> {
-            view.status = IncidentStatus.RESOLVED;
-            view.resolvedAt = event.resolvedAt() == null ? recordedAt : event.resolvedAt();
-            view.resolution = event.resolution();
+        change(event.incidentId(), recordedAt, sequence, header -> {
+            header.view().status = IncidentStatus.RESOLVED;
+            header.view().resolvedAt = event.resolvedAt() == null ? recordedAt : event.resolvedAt();
+            header.view().resolution = event.resolution();
         });
     }
 
     @EventHandler
     void on(AnalysisClosedEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
-        change(event.incidentId(), recordedAt, sequence, view -> {
-            view.status = IncidentStatus.CLOSED;
-            view.conclusion = event.conclusion();
+        change(event.incidentId(), recordedAt, sequence, header -> {
+            header.view().status = IncidentStatus.CLOSED;
+            header.view().conclusion = event.conclusion();
         });
     }
 
     @EventHandler
     void on(AnalysisReopenedEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
-        change(event.incidentId(), recordedAt, sequence, view -> {
-            view.status = view.resolvedAt == null ? IncidentStatus.OPEN : IncidentStatus.RESOLVED;
-            view.conclusion = null;
+        change(event.incidentId(), recordedAt, sequence, header -> {
+            header.view().status = header.view().resolvedAt == null ? IncidentStatus.OPEN : IncidentStatus.RESOLVED;
+            header.view().conclusion = null;
         });
     }
 
     @EventHandler
     void on(EntryAmendedEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
-        change(event.incidentId(), recordedAt, sequence, view -> {
-            view.entriesOf(event.entryKind()).stream().filter(entry -> entry.id.equals(event.entryId())).findFirst()
-                    .ifPresent(entry -> entry.amend(event.entryKind(), event.changes()));
-            view.timeline.sort(BY_OCCURRENCE);
-            view.corrections.add(correction(event.entryId(), event.entryKind(), "AMENDED", event.changes(),
-                    event.reason(), recordedAt));
+        PartSection section = PartSection.of(event.entryKind());
+        views.part(event.incidentId(), section, event.entryId()).ifPresent(part -> {
+            IncidentView.Entry entry = (IncidentView.Entry) part.value();
+            entry.amend(event.entryKind(), event.changes());
+            views.replace(part.withValue(entry, sortAt(entry)));
         });
+        change(event.incidentId(), recordedAt, sequence, header -> { });
+        correction(event.incidentId(), sequence, recordedAt, event.entryId(), event.entryKind(), "AMENDED",
+                event.changes(), event.reason());
     }
 
     @EventHandler
     void on(EntryRetractedEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
-        change(event.incidentId(), recordedAt, sequence, view -> {
-            view.entriesOf(event.entryKind()).removeIf(entry -> entry.id.equals(event.entryId()));
-            view.corrections.add(correction(event.entryId(), event.entryKind(), "RETRACTED", null, event.reason(),
-                    recordedAt));
-        });
+        PartSection section = PartSection.of(event.entryKind());
+        List<String> released = views.part(event.incidentId(), section, event.entryId())
+                .map(part -> ((IncidentView.Entry) part.value()).participants()).orElse(List.of());
+        views.remove(event.incidentId(), section, event.entryId());
+        change(event.incidentId(), recordedAt, sequence, header -> released.forEach(header::release));
+        correction(event.incidentId(), sequence, recordedAt, event.entryId(), event.entryKind(), "RETRACTED", null,
+                event.reason());
     }
 
     /** A replay starts from nothing. */
@@ -348,33 +276,40 @@ public class IncidentViewProjection {
         views.deleteAll();
     }
 
-    private void change(String incidentId, Instant recordedAt, long sequence, Consumer<IncidentView> change) {
-        IncidentView view = views.find(incidentId).orElseThrow(() -> new IllegalStateException(
+    private void change(String incidentId, Instant recordedAt, long sequence, Consumer<IncidentHeader> change) {
+        IncidentHeader header = views.header(incidentId).orElseThrow(() -> new IllegalStateException(
                 "Incident view " + incidentId + " is missing; the projection must be replayed"));
-        List<String> teams = List.copyOf(view.teams);
-        List<String> components = List.copyOf(view.components);
-        change.accept(view);
-        view.version = sequence + 1;
-        view.updatedAt = recordedAt;
-        views.update(view, teams, components);
+        change.accept(header);
+        header.view().version = sequence + 1;
+        header.view().updatedAt = recordedAt;
+        views.changed(header);
     }
 
     private void changeRemediation(String incidentId, String remediationId, Instant recordedAt, long sequence,
                                    Consumer<IncidentView.Remediation> change) {
-        change(incidentId, recordedAt, sequence, view -> view.remediations.stream()
-                .filter(remediation -> remediation.id.equals(remediationId)).findFirst().ifPresent(change));
+        views.part(incidentId, PartSection.REMEDIATION, remediationId).ifPresent(part -> {
+            change.accept((IncidentView.Remediation) part.value());
+            views.replace(part);
+        });
+        change(incidentId, recordedAt, sequence, header -> { });
     }
 
-    private static IncidentView.Correction correction(String entryId, EntryKind kind, String action,
-                                                      Map<String, String> changes, String reason,
-                                                      Instant at) {
+    /** A revision of the incident (the entry is then the incident itself), or an amendment or a retraction. */
+    private void correction(String incidentId, long sequence, Instant recordedAt, String entryId, EntryKind kind,
+                            String action, Map<String, String> changes, String reason) {
         IncidentView.Correction correction = new IncidentView.Correction();
         correction.entryId = entryId;
         correction.entryKind = kind;
         correction.action = action;
         correction.changes = changes;
         correction.reason = reason;
-        correction.at = at;
-        return correction;
+        correction.at = recordedAt;
+        views.add(new IncidentPart(incidentId, PartSection.CORRECTION, Long.toString(sequence), sequence, null,
+                recordedAt, correction));
+    }
+
+    /** The timeline is ordered by when things happened; every other section as recorded. */
+    private static Instant sortAt(IncidentView.Entry entry) {
+        return entry instanceof IncidentView.TimelineEntry timeline ? timeline.occurredAt : null;
     }
 }

@@ -1,21 +1,28 @@
 package org.incidentlearning.query.incident;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Where the incident-view projection keeps its documents: the database for the live views, memory for a view
- * rebuilt as of a past moment.
+ * Where the incident-view projection keeps an incident's view: its header, and its parts as rows of their own. The
+ * database holds the live views; memory holds a view rebuilt as of a past moment. Nothing here reads or writes a
+ * whole view: a change touches the header and the parts it is about.
  */
-public interface IncidentViewStore {
+interface IncidentViewStore {
 
-    Optional<IncidentView> find(String incidentId);
+    void declare(IncidentHeader header);
 
-    void insert(IncidentView view);
+    Optional<IncidentHeader> header(String incidentId);
 
-    void update(IncidentView view, List<String> teamsBefore, List<String> componentsBefore);
+    /** The header, changed by the caller, is to be written. */
+    void changed(IncidentHeader header);
 
-    void addRecurrence(IncidentView.Recurrence recurrence);
+    void add(IncidentPart part);
+
+    Optional<IncidentPart> part(String incidentId, PartSection section, String partId);
+
+    void replace(IncidentPart part);
+
+    void remove(String incidentId, PartSection section, String partId);
 
     void deleteAll();
 }

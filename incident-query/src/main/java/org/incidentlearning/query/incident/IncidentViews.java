@@ -22,22 +22,33 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where incident views live: one row per incident with the whole view as a JSON document, the columns the list
- * filters and sorts on, and one row per (incident, team) and (incident, component) for the filters.
+ * Where incident views live, as rows: a header row per incident (the columns the list filters and sorts on, and the
+ * header's fields as JSON), one row per part (entry, correction, publication, recurrence), and one row per
+ * (incident, team) and (incident, component) for the filters. A read composes a view from its header row and its
+ * parts' rows, two indexed queries; a write touches only the rows it changes.
  */
 @Repository
 public class IncidentViews implements IncidentViewStore {
 
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
     };
-    private static final String RECURRENCES = "SELECT recurrence_id, of_incident_id, remediation_id, incident_id, "
-                                              + "deciding_team, note, linked_at FROM remediation_recurrence ";
+    private static final String HEADER = "SELECT v.incident_id, v.header FROM incident_view v ";
+    private static final String PARTS = "SELECT p.incident_id, p.section, p.part_id, p.sequence, p.sort_at, "
+                                        + "p.recorded_at, p.payload FROM incident_part p ";
+    private static final String OF_TEAM = "JOIN incident_view_team t ON t.incident_id = v.incident_id "
+                                          + "WHERE t.team = :team ";
+
+    /** What the header row's JSON holds: the view's header fields, who takes part, and whether it recurs. */
+    record StoredHeader(IncidentView view, Map<String, IncidentHeader.Participation> participants,
+                        boolean recurring) {
+    }
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json = JsonMapper.builder()
@@ -51,160 +62,92 @@ public class IncidentViews implements IncidentViewStore {
         this.jdbc = jdbc;
     }
 
-    /** The view as the projection stores it, without the recurrences other incidents linked to it. */
-    @Override
-    public Optional<IncidentView> find(String incidentId) {
-        return storedDocument(incidentId).map(this::read);
-    }
-
-    /** The complete view: the stored document with the recurrences of its declined remediations. */
+    /** The complete view: its header, its parts, and the recurrences later incidents linked to it. */
     public Optional<IncidentView> complete(String incidentId) {
-        return find(incidentId).map(view -> {
-            attachRecurrences(view);
-            return view;
-        });
+        MapSqlParameterSource id = new MapSqlParameterSource("id", incidentId);
+        return jdbc.query(HEADER + "WHERE v.incident_id = :id", id, (rs, row) -> readHeader(rs.getString(2)))
+                .stream().findFirst()
+                .map(header -> IncidentComposition.compose(header,
+                        jdbc.query(PARTS + "WHERE p.incident_id = :id", id, (rs, row) -> part(rs))));
     }
 
-    /** The complete view as JSON; the stored document is served as is when nothing recurred. */
+    public boolean exists(String incidentId) {
+        return !jdbc.queryForList("SELECT 1 FROM incident_view WHERE incident_id = :id",
+                new MapSqlParameterSource("id", incidentId), Integer.class).isEmpty();
+    }
+
+    /** The incident's publications in publishing order; empty when its view does not exist. */
+    public Optional<List<IncidentView.PublishedArtifact>> artifacts(String incidentId) {
+        if (!exists(incidentId)) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.query(PARTS + "WHERE p.incident_id = :id AND p.section = :section "
+                                      + "ORDER BY p.sequence",
+                new MapSqlParameterSource("id", incidentId).addValue("section", PartSection.ARTIFACT.name()),
+                (rs, row) -> (IncidentView.PublishedArtifact) part(rs).value()));
+    }
+
+    /** The complete view as JSON. */
     public Optional<String> document(String incidentId) {
-        Optional<String> stored = storedDocument(incidentId);
-        if (stored.isEmpty() || recurrences(incidentId).isEmpty()) {
-            return stored;
-        }
-        IncidentView view = read(stored.get());
-        attachRecurrences(view);
-        return Optional.of(write(view));
-    }
-
-    @Override
-    public void deleteAll() {
-        for (String table : new String[]{"incident_view_team", "incident_view_component", "incident_view",
-                "remediation_recurrence"}) {
-            jdbc.getJdbcTemplate().update("DELETE FROM " + table);
-        }
+        return complete(incidentId).map(this::write);
     }
 
     /** The incidents a team takes part in now, oldest start first. */
     public List<String> incidentIdsOfTeam(String team) {
-        return jdbc.queryForList("SELECT v.incident_id FROM incident_view v JOIN incident_view_team t "
-                                 + "ON t.incident_id = v.incident_id WHERE t.team = :team "
+        return jdbc.queryForList("SELECT v.incident_id FROM incident_view v " + OF_TEAM
                                  + "ORDER BY v.started_at, v.incident_id",
                 new MapSqlParameterSource("team", team), String.class);
     }
 
-    /** The complete views of every incident a team took part in, oldest start first, in two queries. */
+    /** The complete views of every incident a team takes part in, oldest start first, in two queries. */
     public List<IncidentView> ofTeam(String team) {
         MapSqlParameterSource params = new MapSqlParameterSource("team", team);
-        List<IncidentView> views = jdbc.query("SELECT v.document FROM incident_view v JOIN incident_view_team t "
-                                              + "ON t.incident_id = v.incident_id WHERE t.team = :team "
-                                              + "ORDER BY v.started_at, v.incident_id",
-                params, (rs, row) -> read(rs.getString(1)));
-        Map<String, List<IncidentView.Recurrence>> recurrences = new HashMap<>();
-        jdbc.query(RECURRENCES + "WHERE of_incident_id IN (SELECT incident_id FROM incident_view_team "
-                   + "WHERE team = :team) ORDER BY linked_at, recurrence_id", params,
-                rs -> {
-                    IncidentView.Recurrence recurrence = recurrence(rs);
-                    recurrences.computeIfAbsent(recurrence.ofIncidentId, id -> new ArrayList<>()).add(recurrence);
-                });
-        views.forEach(view -> attach(view, recurrences.getOrDefault(view.id, List.of())));
-        return views;
+        return composed(jdbc.query(HEADER + OF_TEAM + "ORDER BY v.started_at, v.incident_id", params,
+                        (rs, row) -> readHeader(rs.getString(2))),
+                PARTS + "JOIN incident_view_team t ON t.incident_id = p.incident_id WHERE t.team = :team", params);
     }
 
     /**
-     * The complete views of the incidents a team took part in that started in {@code [from, to)}, oldest first, at
+     * The complete views of the incidents a team takes part in that started in {@code [from, to)}, oldest first, at
      * most {@code limit}.
      */
     public List<IncidentView> ofTeamStartedBetween(String team, Instant from, Instant to, int limit) {
         MapSqlParameterSource params = new MapSqlParameterSource("team", team)
                 .addValue("from", Timestamp.from(from)).addValue("to", Timestamp.from(to))
                 .addValue("limit", limit);
-        List<IncidentView> views = jdbc.query("SELECT v.document FROM incident_view v JOIN incident_view_team t "
-                                              + "ON t.incident_id = v.incident_id WHERE t.team = :team "
-                                              + "AND v.started_at >= :from AND v.started_at < :to "
-                                              + "ORDER BY v.started_at, v.incident_id FETCH FIRST :limit ROWS ONLY",
-                params, (rs, row) -> read(rs.getString(1)));
-        views.forEach(this::attachRecurrences);
-        return views;
+        String started = "AND v.started_at >= :from AND v.started_at < :to ";
+        List<IncidentHeader> headers = jdbc.query(HEADER + OF_TEAM + started
+                                                  + "ORDER BY v.started_at, v.incident_id FETCH FIRST :limit ROWS ONLY",
+                params, (rs, row) -> readHeader(rs.getString(2)));
+        return composed(headers, PARTS + "WHERE p.incident_id IN (SELECT v.incident_id FROM incident_view v "
+                                 + OF_TEAM + started + ")", params);
     }
 
-    @Override
-    public void addRecurrence(IncidentView.Recurrence recurrence) {
-        jdbc.update("INSERT INTO remediation_recurrence (recurrence_id, of_incident_id, remediation_id, incident_id, "
-                    + "deciding_team, note, linked_at) VALUES (:recurrenceId, :ofIncidentId, :remediationId, "
-                    + ":incidentId, :decidingTeam, :note, :linkedAt)", new MapSqlParameterSource()
-                .addValue("recurrenceId", recurrence.recurrenceId)
-                .addValue("ofIncidentId", recurrence.ofIncidentId)
-                .addValue("remediationId", recurrence.remediationId)
-                .addValue("incidentId", recurrence.incidentId)
-                .addValue("decidingTeam", recurrence.decidingTeam)
-                .addValue("note", recurrence.note)
-                .addValue("linkedAt", Timestamp.from(recurrence.linkedAt)));
+    private List<IncidentView> composed(List<IncidentHeader> headers, String partsQuery,
+                                        MapSqlParameterSource params) {
+        Map<String, List<IncidentPart>> parts = new LinkedHashMap<>();
+        headers.forEach(header -> parts.put(header.view().id, new ArrayList<>()));
+        jdbc.query(partsQuery, params, rs -> {
+            List<IncidentPart> ofIncident = parts.get(rs.getString(1));
+            if (ofIncident != null) {
+                ofIncident.add(part(rs));
+            }
+        });
+        return headers.stream().map(header -> IncidentComposition.compose(header, parts.get(header.view().id)))
+                .toList();
     }
 
-    private List<IncidentView.Recurrence> recurrences(String ofIncidentId) {
-        return jdbc.query(RECURRENCES + "WHERE of_incident_id = :id ORDER BY linked_at, recurrence_id",
-                new MapSqlParameterSource("id", ofIncidentId), (rs, row) -> recurrence(rs));
-    }
-
-    private static IncidentView.Recurrence recurrence(ResultSet rs) throws SQLException {
-        IncidentView.Recurrence recurrence = new IncidentView.Recurrence();
-        recurrence.recurrenceId = rs.getString(1);
-        recurrence.ofIncidentId = rs.getString(2);
-        recurrence.remediationId = rs.getString(3);
-        recurrence.incidentId = rs.getString(4);
-        recurrence.decidingTeam = rs.getString(5);
-        recurrence.note = rs.getString(6);
-        recurrence.linkedAt = rs.getTimestamp(7).toInstant();
-        return recurrence;
-    }
-
-    private void attachRecurrences(IncidentView view) {
-        attach(view, recurrences(view.id));
-    }
-
-    /** Attaches the recurrences linked to the view's declined remediations up to a moment. */
+    /** Attaches the recurrences later incidents linked to the view's declined remediations up to a moment. */
     void attachRecurrencesUpTo(IncidentView view, Instant moment) {
-        attach(view, recurrences(view.id).stream().filter(r -> !r.linkedAt.isAfter(moment)).toList());
-    }
-
-    private static void attach(IncidentView view, List<IncidentView.Recurrence> recurrences) {
-        for (IncidentView.Recurrence recurrence : recurrences) {
-            view.remediations.stream().filter(r -> r.id.equals(recurrence.remediationId)).findFirst()
-                    .ifPresent(remediation -> remediation.recurrences.add(recurrence));
-        }
-    }
-
-    private Optional<String> storedDocument(String incidentId) {
-        return jdbc.queryForList("SELECT document FROM incident_view WHERE incident_id = :id",
-                new MapSqlParameterSource("id", incidentId), String.class).stream().findFirst();
+        IncidentComposition.attach(view, jdbc.query(PARTS + "WHERE p.incident_id = :id AND p.section = :section",
+                        new MapSqlParameterSource("id", view.id).addValue("section", PartSection.RECURRED.name()),
+                        (rs, row) -> (IncidentView.Recurrence) part(rs).value()).stream()
+                .filter(recurrence -> !recurrence.linkedAt.isAfter(moment)).toList());
     }
 
     public long version(String incidentId) {
         return jdbc.queryForList("SELECT version FROM incident_view WHERE incident_id = :id",
                 new MapSqlParameterSource("id", incidentId), Long.class).stream().findFirst().orElse(0L);
-    }
-
-    @Override
-    public void insert(IncidentView view) {
-        view.refreshParticipants();
-        jdbc.update("INSERT INTO incident_view (incident_id, title, severity, status, started_at, version, "
-                    + "updated_at, teams, components, document, bucket_year, bucket_month, bucket_week, "
-                    + "severity_weight, recurrence) VALUES (:id, :title, :severity, :status, :startedAt, :version, "
-                    + ":updatedAt, :teams, :components, :document, :year, :month, :week, :weight, :recurrence)",
-                columns(view));
-        index(view, List.of(), List.of());
-    }
-
-    /** Saves a changed view; {@code before} is the view as it was loaded, to touch the filter rows only on change. */
-    @Override
-    public void update(IncidentView view, List<String> teamsBefore, List<String> componentsBefore) {
-        view.refreshParticipants();
-        jdbc.update("UPDATE incident_view SET title = :title, severity = :severity, status = :status, "
-                    + "started_at = :startedAt, version = :version, updated_at = :updatedAt, teams = :teams, "
-                    + "components = :components, document = :document, bucket_year = :year, bucket_month = :month, "
-                    + "bucket_week = :week, severity_weight = :weight, recurrence = :recurrence "
-                    + "WHERE incident_id = :id", columns(view));
-        index(view, teamsBefore, componentsBefore);
     }
 
     public PageOf<IncidentSummary> list(IncidentFilter filter, int page, int size) {
@@ -234,6 +177,111 @@ public class IncidentViews implements IncidentViewStore {
                         rs.getLong(8), rs.getTimestamp(9).toInstant()));
     }
 
+    // ---- the projection's writes: one statement per row here, batched by BatchedIncidentViews ----
+
+    @Override
+    public void declare(IncidentHeader header) {
+        insertHeaders(List.of(header));
+    }
+
+    @Override
+    public Optional<IncidentHeader> header(String incidentId) {
+        return jdbc.query(HEADER + "WHERE v.incident_id = :id", new MapSqlParameterSource("id", incidentId),
+                (rs, row) -> readHeader(rs.getString(2))).stream().findFirst();
+    }
+
+    /** Unbatched: what the header's filter rows held is read back to compare. */
+    @Override
+    public void changed(IncidentHeader header) {
+        IncidentHeader before = header(header.view().id).orElseThrow();
+        updateHeaders(List.of(new HeaderChange(header, before.teams(), before.view().components)));
+    }
+
+    @Override
+    public void add(IncidentPart part) {
+        insertParts(List.of(part));
+    }
+
+    @Override
+    public Optional<IncidentPart> part(String incidentId, PartSection section, String partId) {
+        return jdbc.query(PARTS + "WHERE p.incident_id = :id AND p.section = :section AND p.part_id = :part",
+                key(incidentId, section, partId), (rs, row) -> part(rs)).stream().findFirst();
+    }
+
+    @Override
+    public void replace(IncidentPart part) {
+        updateParts(List.of(part));
+    }
+
+    @Override
+    public void remove(String incidentId, PartSection section, String partId) {
+        deleteParts(List.of(key(incidentId, section, partId)));
+    }
+
+    @Override
+    public void deleteAll() {
+        for (String table : new String[]{"incident_view_team", "incident_view_component", "incident_part",
+                "incident_view"}) {
+            jdbc.getJdbcTemplate().update("DELETE FROM " + table);
+        }
+    }
+
+    /** A changed header, with the teams and components its filter rows held before the change. */
+    record HeaderChange(IncidentHeader header, List<String> teamsBefore, List<String> componentsBefore) {
+    }
+
+    void insertHeaders(Collection<IncidentHeader> headers) {
+        jdbc.batchUpdate("INSERT INTO incident_view (incident_id, title, severity, status, started_at, version, "
+                         + "updated_at, teams, components, header, bucket_year, bucket_month, bucket_week, "
+                         + "severity_weight, recurrence) VALUES (:id, :title, :severity, :status, :startedAt, "
+                         + ":version, :updatedAt, :teams, :components, :header, :year, :month, :week, :weight, "
+                         + ":recurrence)",
+                headers.stream().map(this::columns).toArray(MapSqlParameterSource[]::new));
+        headers.forEach(header -> {
+            replaceRows("incident_view_team", "team", header.view().id, header.teams());
+            replaceRows("incident_view_component", "component", header.view().id, header.view().components);
+        });
+    }
+
+    void updateHeaders(Collection<HeaderChange> changes) {
+        jdbc.batchUpdate("UPDATE incident_view SET title = :title, status = :status, version = :version, "
+                         + "updated_at = :updatedAt, teams = :teams, components = :components, header = :header, "
+                         + "recurrence = :recurrence WHERE incident_id = :id",
+                changes.stream().map(change -> columns(change.header())).toArray(MapSqlParameterSource[]::new));
+        for (HeaderChange change : changes) {
+            IncidentView view = change.header().view();
+            List<String> teams = change.header().teams();
+            if (!teams.equals(change.teamsBefore())) {
+                replaceRows("incident_view_team", "team", view.id, teams);
+            }
+            if (!view.components.equals(change.componentsBefore())) {
+                replaceRows("incident_view_component", "component", view.id, view.components);
+            }
+        }
+    }
+
+    void insertParts(Collection<IncidentPart> parts) {
+        jdbc.batchUpdate("INSERT INTO incident_part (incident_id, section, part_id, sequence, sort_at, recorded_at, "
+                         + "payload) VALUES (:id, :section, :part, :sequence, :sortAt, :recordedAt, :payload)",
+                parts.stream().map(this::partColumns).toArray(MapSqlParameterSource[]::new));
+    }
+
+    void updateParts(Collection<IncidentPart> parts) {
+        jdbc.batchUpdate("UPDATE incident_part SET sort_at = :sortAt, payload = :payload "
+                         + "WHERE incident_id = :id AND section = :section AND part_id = :part",
+                parts.stream().map(this::partColumns).toArray(MapSqlParameterSource[]::new));
+    }
+
+    void deleteParts(Collection<MapSqlParameterSource> keys) {
+        jdbc.batchUpdate("DELETE FROM incident_part WHERE incident_id = :id AND section = :section "
+                         + "AND part_id = :part", keys.toArray(MapSqlParameterSource[]::new));
+    }
+
+    static MapSqlParameterSource key(String incidentId, PartSection section, String partId) {
+        return new MapSqlParameterSource("id", incidentId).addValue("section", section.name())
+                .addValue("part", partId);
+    }
+
     public String write(Object value) {
         try {
             return json.writeValueAsString(value);
@@ -242,12 +290,25 @@ public class IncidentViews implements IncidentViewStore {
         }
     }
 
-    IncidentView read(String document) {
+    private <T> T read(String document, Class<T> type) {
         try {
-            return json.readValue(document, IncidentView.class);
+            return json.readValue(document, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored incident view is not readable", e);
         }
+    }
+
+    private IncidentHeader readHeader(String document) {
+        StoredHeader stored = read(document, StoredHeader.class);
+        return new IncidentHeader(stored.view(), stored.participants(), stored.recurring());
+    }
+
+    private IncidentPart part(ResultSet rs) throws SQLException {
+        PartSection section = PartSection.valueOf(rs.getString(2));
+        Timestamp sortAt = rs.getTimestamp(5);
+        return new IncidentPart(rs.getString(1), section, rs.getString(3), rs.getLong(4),
+                sortAt == null ? null : sortAt.toInstant(), rs.getTimestamp(6).toInstant(),
+                read(rs.getString(7), section.type()));
     }
 
     private List<String> names(String array) {
@@ -258,7 +319,8 @@ public class IncidentViews implements IncidentViewStore {
         }
     }
 
-    private MapSqlParameterSource columns(IncidentView view) {
+    private MapSqlParameterSource columns(IncidentHeader header) {
+        IncidentView view = header.view();
         return new MapSqlParameterSource()
                 .addValue("id", view.id)
                 .addValue("title", view.title)
@@ -267,28 +329,27 @@ public class IncidentViews implements IncidentViewStore {
                 .addValue("startedAt", Timestamp.from(view.startedAt))
                 .addValue("version", view.version)
                 .addValue("updatedAt", Timestamp.from(view.updatedAt))
-                .addValue("teams", write(view.teams))
+                .addValue("teams", write(header.teams()))
                 .addValue("components", write(view.components))
-                .addValue("document", write(view))
+                .addValue("header", write(new StoredHeader(view, header.participants(), header.recurring())))
                 .addValue("year", TimeBucket.YEAR.labelOf(view.startedAt))
                 .addValue("month", TimeBucket.MONTH.labelOf(view.startedAt))
                 .addValue("week", TimeBucket.WEEK.labelOf(view.startedAt))
                 .addValue("weight", view.severity.weight())
-                .addValue("recurrence", view.recurrenceOf.isEmpty() ? 0 : 1);
+                .addValue("recurrence", header.recurring() ? 1 : 0);
     }
 
-    private void index(IncidentView view, List<String> teamsBefore, List<String> componentsBefore) {
-        if (!view.teams.equals(teamsBefore)) {
-            replaceRows("incident_view_team", "team", view.id, view.teams);
-        }
-        if (!view.components.equals(componentsBefore)) {
-            replaceRows("incident_view_component", "component", view.id, view.components);
-        }
+    private MapSqlParameterSource partColumns(IncidentPart part) {
+        return key(part.incidentId(), part.section(), part.partId())
+                .addValue("sequence", part.sequence())
+                .addValue("sortAt", part.sortAt() == null ? null : Timestamp.from(part.sortAt()))
+                .addValue("recordedAt", Timestamp.from(part.recordedAt()))
+                .addValue("payload", write(part.value()));
     }
 
     private void replaceRows(String table, String column, String incidentId, List<String> values) {
         jdbc.update("DELETE FROM " + table + " WHERE incident_id = :id", new MapSqlParameterSource("id", incidentId));
-        MapSqlParameterSource[] rows = values.stream()
+        MapSqlParameterSource[] rows = values.stream().distinct()
                 .map(value -> new MapSqlParameterSource("id", incidentId).addValue("value", value))
                 .toArray(MapSqlParameterSource[]::new);
         jdbc.batchUpdate("INSERT INTO " + table + " (incident_id, " + column + ") VALUES (:id, :value)", rows);

@@ -41,7 +41,7 @@ public class IncidentsAsOf {
 
     private Optional<IncidentView> rebuild(String incidentId, Predicate<DomainEventMessage<?>> included,
                                            Instant recurrencesUpTo) {
-        RememberedIncidentViews remembered = new RememberedIncidentViews();
+        RememberedIncidentViews remembered = new RememberedIncidentViews(incidentId);
         AnnotationEventHandlerAdapter projection =
                 new AnnotationEventHandlerAdapter(new IncidentViewProjection(remembered));
         Iterator<? extends DomainEventMessage<?>> events = eventStore.readEvents(incidentId).asStream().iterator();
@@ -56,7 +56,7 @@ public class IncidentsAsOf {
                 throw new IllegalStateException("Cannot rebuild incident " + incidentId + " from its events", e);
             }
         }
-        return remembered.find(incidentId).map(view -> {
+        return remembered.view().map(view -> {
             views.attachRecurrencesUpTo(view, recurrencesUpTo);
             return view;
         });

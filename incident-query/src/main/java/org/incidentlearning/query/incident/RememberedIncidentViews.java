@@ -1,40 +1,73 @@
 package org.incidentlearning.query.incident;
 
-import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Incident views held in memory while one is rebuilt from the events recorded up to a past moment. */
+/**
+ * One incident's view held in memory while it is rebuilt from the events recorded up to a past moment. Only the
+ * incident's own events are replayed: what they write about another incident (a recurrence of that one's declined
+ * remediation) is left out here, and the recurrences of its own remediations come from their rows, by time.
+ */
 final class RememberedIncidentViews implements IncidentViewStore {
 
-    private final Map<String, IncidentView> views = new HashMap<>();
+    private final String incidentId;
+    private IncidentHeader header;
+    private final Map<String, IncidentPart> parts = new LinkedHashMap<>();
 
-    @Override
-    public Optional<IncidentView> find(String incidentId) {
-        return Optional.ofNullable(views.get(incidentId));
+    RememberedIncidentViews(String incidentId) {
+        this.incidentId = incidentId;
+    }
+
+    /** The view as the replayed events left it, without the recurrences later incidents linked. */
+    Optional<IncidentView> view() {
+        return Optional.ofNullable(header).map(kept -> IncidentComposition.compose(kept, parts.values()));
     }
 
     @Override
-    public void insert(IncidentView view) {
-        view.refreshParticipants();
-        views.put(view.id, view);
+    public void declare(IncidentHeader declared) {
+        header = declared;
     }
 
     @Override
-    public void update(IncidentView view, List<String> teamsBefore, List<String> componentsBefore) {
-        view.refreshParticipants();
-        views.put(view.id, view);
+    public Optional<IncidentHeader> header(String id) {
+        return Optional.ofNullable(header).filter(kept -> kept.view().id.equals(id));
     }
 
-    /** Only the incident's own events are replayed; recurrences of other incidents come from their rows, by time. */
     @Override
-    public void addRecurrence(IncidentView.Recurrence recurrence) {
-        // Intentionally empty: see above.
+    public void changed(IncidentHeader changed) {
+        header = changed;
+    }
+
+    @Override
+    public void add(IncidentPart part) {
+        if (part.incidentId().equals(incidentId)) {
+            parts.put(key(part.section(), part.partId()), part);
+        }
+    }
+
+    @Override
+    public Optional<IncidentPart> part(String id, PartSection section, String partId) {
+        return Optional.ofNullable(parts.get(key(section, partId)));
+    }
+
+    @Override
+    public void replace(IncidentPart part) {
+        add(part);
+    }
+
+    @Override
+    public void remove(String id, PartSection section, String partId) {
+        parts.remove(key(section, partId));
     }
 
     @Override
     public void deleteAll() {
-        views.clear();
+        header = null;
+        parts.clear();
+    }
+
+    private static String key(PartSection section, String partId) {
+        return section + "/" + partId;
     }
 }

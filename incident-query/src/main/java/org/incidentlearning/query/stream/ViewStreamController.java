@@ -82,7 +82,7 @@ public class ViewStreamController {
                         () -> TeamContext.of(team, incidents.ofTeam(team)), lastEventId);
             }
             case "incident" -> {
-                if (id == null || incidents.find(id).isEmpty()) {
+                if (id == null || !incidents.exists(id)) {
                     throw new IncidentRejection(ErrorCode.UNKNOWN_INCIDENT, "The incident stream needs the ?id= of "
                             + "an incident whose view exists");
                 }

@@ -2,9 +2,13 @@ package org.incidentlearning.query.incident;
 
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.incidentlearning.kernel.incident.Severity;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BatchedIncidentViewsTest {
 
+    private static final Instant AT = Instant.parse("2026-03-02T09:00:00Z");
+
     /** The database side, recording what reaches it. */
     private static final class RecordedViews extends IncidentViews {
-        final Map<String, IncidentView> rows = new HashMap<>();
+        final Map<String, IncidentHeader> headers = new HashMap<>();
+        final Map<String, IncidentPart> parts = new HashMap<>();
         final List<String> calls = new ArrayList<>();
 
         RecordedViews() {
@@ -24,47 +31,90 @@ class BatchedIncidentViewsTest {
         }
 
         @Override
-        public Optional<IncidentView> find(String incidentId) {
-            calls.add("find " + incidentId);
-            return Optional.ofNullable(rows.get(incidentId));
+        public Optional<IncidentHeader> header(String incidentId) {
+            calls.add("header " + incidentId);
+            return Optional.ofNullable(headers.get(incidentId));
         }
 
         @Override
-        public void insert(IncidentView view) {
-            calls.add("insert " + view.id + " v" + view.version);
-            rows.put(view.id, view);
+        public Optional<IncidentPart> part(String incidentId, PartSection section, String partId) {
+            calls.add("part " + partId);
+            return Optional.ofNullable(parts.get(partId));
         }
 
         @Override
-        public void update(IncidentView view, List<String> teamsBefore, List<String> componentsBefore) {
-            calls.add("update " + view.id + " v" + view.version + " from teams " + teamsBefore);
-            rows.put(view.id, view);
+        void insertHeaders(Collection<IncidentHeader> inserted) {
+            if (!inserted.isEmpty()) {
+                calls.add("insert headers " + inserted.stream().map(h -> h.view().id + " v" + h.view().version)
+                        .toList());
+            }
+        }
+
+        @Override
+        void updateHeaders(Collection<HeaderChange> changes) {
+            if (!changes.isEmpty()) {
+                calls.add("update headers " + changes.stream().map(change -> change.header().view().id + " v"
+                        + change.header().view().version + " teams " + change.teamsBefore() + " -> "
+                        + change.header().teams()).toList());
+            }
+        }
+
+        @Override
+        void insertParts(Collection<IncidentPart> inserted) {
+            if (!inserted.isEmpty()) {
+                calls.add("insert parts " + inserted.stream().map(p -> p.partId() + "=" + p.value()).toList());
+            }
+        }
+
+        @Override
+        void updateParts(Collection<IncidentPart> updated) {
+            if (!updated.isEmpty()) {
+                calls.add("update parts " + updated.stream().map(p -> p.partId() + "=" + p.value()).toList());
+            }
+        }
+
+        @Override
+        void deleteParts(Collection<MapSqlParameterSource> keys) {
+            if (!keys.isEmpty()) {
+                calls.add("delete parts " + keys.stream().map(key -> key.getValue("part")).toList());
+            }
         }
     }
 
     @Test
-    void aBatchReadsEachViewOnceAndWritesItOnceWhenItCommits() {
+    void aBatchReadsEachHeaderOnceAndWritesEachChangeOnceWhenItCommits() {
         RecordedViews database = new RecordedViews();
-        database.rows.put("b", view("b", 3, "ops"));
+        database.headers.put("b", header("b", 3, "ops"));
+        database.parts.put("kept", part("b", "kept", "as stored"));
+        database.parts.put("gone", part("b", "gone", "as stored"));
         BatchedIncidentViews views = new BatchedIncidentViews(database);
 
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
-        views.insert(view("a", 1, "dev"));
+        views.declare(header("a", 1, "dev"));
         for (int version = 2; version <= 4; version++) {
-            IncidentView a = views.find("a").orElseThrow();
-            a.version = version;
-            views.update(a, List.copyOf(a.teams), List.of());
+            IncidentHeader a = views.header("a").orElseThrow();
+            a.view().version = version;
+            views.changed(a);
         }
         for (int version = 4; version <= 5; version++) {
-            IncidentView b = views.find("b").orElseThrow();
-            b.teams.add("dev");
-            b.version = version;
-            views.update(b, List.copyOf(b.teams), List.of());
+            IncidentHeader b = views.header("b").orElseThrow();
+            b.involve("dev", version);
+            b.view().version = version;
+            views.changed(b);
         }
-        assertThat(database.calls).containsExactly("find b");
+        views.add(part("a", "new", "first"));
+        views.replace(views.part("a", PartSection.CONTEXT, "new").orElseThrow().withValue("then", null));
+        views.add(part("a", "brief", "first"));
+        views.remove("a", PartSection.CONTEXT, "brief");
+        views.replace(views.part("b", PartSection.CONTEXT, "kept").orElseThrow().withValue("changed", null));
+        views.remove("b", PartSection.CONTEXT, "gone");
+        assertThat(views.part("b", PartSection.CONTEXT, "gone")).isEmpty();
+        assertThat(database.calls).containsExactly("header b", "part kept");
         batch.commit();
 
-        assertThat(database.calls).containsExactly("find b", "insert a v4", "update b v5 from teams [ops]");
+        assertThat(database.calls).containsExactly("header b", "part kept", "insert headers [a v4]",
+                "update headers [b v5 teams [ops] -> [ops, dev]]", "insert parts [new=then]",
+                "update parts [kept=changed]", "delete parts [gone]");
     }
 
     @Test
@@ -72,29 +122,36 @@ class BatchedIncidentViewsTest {
         RecordedViews database = new RecordedViews();
         BatchedIncidentViews views = new BatchedIncidentViews(database);
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
-        views.insert(view("a", 1, "dev"));
+        views.declare(header("a", 1, "dev"));
+        views.add(part("a", "new", "first"));
         batch.rollback();
         assertThat(database.calls).isEmpty();
-        assertThat(database.rows).isEmpty();
     }
 
     @Test
     void outsideABatchEveryCallReachesTheDatabase() {
         RecordedViews database = new RecordedViews();
         BatchedIncidentViews views = new BatchedIncidentViews(database);
-        views.insert(view("a", 1, "dev"));
-        IncidentView a = views.find("a").orElseThrow();
-        a.version = 2;
-        views.update(a, List.of("dev"), List.of());
-        assertThat(database.calls).containsExactly("insert a v1", "find a", "update a v2 from teams [dev]");
+        views.declare(header("a", 1, "dev"));
+        views.add(part("a", "new", "first"));
+        views.remove("a", PartSection.CONTEXT, "new");
+        assertThat(database.calls).containsExactly("insert headers [a v1]", "insert parts [new=first]",
+                "delete parts [new]");
     }
 
-    private static IncidentView view(String id, long version, String team) {
+    private static IncidentHeader header(String id, long version, String team) {
         IncidentView view = new IncidentView();
         view.id = id;
         view.version = version;
-        view.teams = new ArrayList<>(List.of(team));
+        view.severity = Severity.SEV3;
+        view.declaredTeams = new ArrayList<>(List.of(team));
         view.components = new ArrayList<>();
-        return view;
+        IncidentHeader header = new IncidentHeader(view, Map.of(), false);
+        header.declared(List.of(team), 0);
+        return header;
+    }
+
+    private static IncidentPart part(String incidentId, String id, Object value) {
+        return new IncidentPart(incidentId, PartSection.CONTEXT, id, 1, null, AT, value);
     }
 }

@@ -67,7 +67,7 @@ class IncidentViewProjectionTest {
     void aDeclaredIncidentIsAnOpenViewAtVersionOne() {
         declare("i-1", T0, List.of("security", "checkout"), List.of("netlib"));
 
-        IncidentView view = views.find("i-1").orElseThrow();
+        IncidentView view = views.complete("i-1").orElseThrow();
         assertThat(view.status).isEqualTo(IncidentStatus.OPEN);
         assertThat(view.version).isEqualTo(1);
         assertThat(view.teams).containsExactly("security", "checkout");
@@ -82,12 +82,12 @@ class IncidentViewProjectionTest {
                 TimelineEntryKind.ACTION, "Rolled back"), RECORDED, ++sequence);
         projection.on(new TimelineEntryRecordedEvent("i-1", "early", T0.plusSeconds(60), "ops",
                 TimelineEntryKind.OBSERVATION, "Errors rising"), RECORDED.plusSeconds(5), ++sequence);
-        assertThat(views.find("i-1").orElseThrow().timeline).extracting(e -> e.id).containsExactly("early", "late");
+        assertThat(views.complete("i-1").orElseThrow().timeline).extracting(e -> e.id).containsExactly("early", "late");
 
         projection.on(new EntryAmendedEvent("i-1", "early", EntryKind.TIMELINE_ENTRY,
                 Map.of("occurredAt", T0.plusSeconds(900).toString()), "Clock skew"), RECORDED, ++sequence);
 
-        IncidentView view = views.find("i-1").orElseThrow();
+        IncidentView view = views.complete("i-1").orElseThrow();
         assertThat(view.timeline).extracting(e -> e.id).containsExactly("late", "early");
         assertThat(view.timeline.get(1).amended).isTrue();
         assertThat(view.corrections).extracting(c -> c.action).containsExactly("AMENDED");
@@ -104,7 +104,7 @@ class IncidentViewProjectionTest {
         projection.on(new DivergenceNotedEvent("i-1", "d-1", List.of("m-1", "m-2"), "Beliefs differed",
                 "Slow diagnosis"), RECORDED, ++sequence);
 
-        IncidentView view = views.find("i-1").orElseThrow();
+        IncidentView view = views.complete("i-1").orElseThrow();
         assertThat(view.divergences.get(0).teams).containsExactly("security", "checkout");
         assertThat(view.divergences.get(0).effect).isEqualTo("Slow diagnosis");
         assertThat(view.teams).containsExactly("security", "checkout");
@@ -119,7 +119,7 @@ class IncidentViewProjectionTest {
         projection.on(new RemediationDeclinedEvent("i-1", "r-1", "checkout", "Costs a quarter", "Short outages",
                 LocalDate.parse("2026-09-01")), RECORDED.plusSeconds(60), ++sequence);
 
-        IncidentView.Remediation declined = views.find("i-1").orElseThrow().remediations.get(0);
+        IncidentView.Remediation declined = views.complete("i-1").orElseThrow().remediations.get(0);
         assertThat(declined.state).isEqualTo(RemediationState.DECLINED);
         assertThat(declined.rationale).isEqualTo("Costs a quarter");
         assertThat(declined.acceptedRisk).isEqualTo("Short outages");
@@ -129,7 +129,7 @@ class IncidentViewProjectionTest {
         projection.on(new RemediationReopenedEvent("i-1", "r-1", "Risk grew"), RECORDED, ++sequence);
         projection.on(new RemediationCompletedEvent("i-1", "r-1", "Done"), RECORDED.plusSeconds(120), ++sequence);
 
-        IncidentView.Remediation completed = views.find("i-1").orElseThrow().remediations.get(0);
+        IncidentView.Remediation completed = views.complete("i-1").orElseThrow().remediations.get(0);
         assertThat(completed.state).isEqualTo(RemediationState.COMPLETED);
         assertThat(completed.rationale).isNull();
         assertThat(completed.completionNote).isEqualTo("Done");
@@ -151,7 +151,7 @@ class IncidentViewProjectionTest {
         assertThat(earlier.version).isEqualTo(3);
         assertThat(earlier.remediations.get(0).recurrences).extracting(r -> r.incidentId).containsExactly("later");
         assertThat(views.document("earlier").orElseThrow()).contains("\"recurrences\":[{\"recurrenceId\":\"rec-1\"");
-        IncidentView later = views.find("later").orElseThrow();
+        IncidentView later = views.complete("later").orElseThrow();
         assertThat(later.recurrenceOf).extracting(r -> r.ofIncidentId).containsExactly("earlier");
         assertThat(later.version).isEqualTo(2);
     }
@@ -163,14 +163,14 @@ class IncidentViewProjectionTest {
                 RECORDED, ++sequence);
         projection.on(new LinkageDiscoveredEvent("i-1", "l-1", LinkageKind.TECHNICAL, "api", "db", "Calls it",
                 "on timeout", true), RECORDED, ++sequence);
-        assertThat(views.find("i-1").orElseThrow().teams).containsExactly("ops", "support");
-        assertThat(views.find("i-1").orElseThrow().components).as("linkage ends belong to the map")
+        assertThat(views.complete("i-1").orElseThrow().teams).containsExactly("ops", "support");
+        assertThat(views.complete("i-1").orElseThrow().components).as("linkage ends belong to the map")
                 .containsExactly("db");
 
         projection.on(new EntryRetractedEvent("i-1", "c-1", EntryKind.CONTEXT, "Wrong incident"), RECORDED,
                 ++sequence);
 
-        IncidentView view = views.find("i-1").orElseThrow();
+        IncidentView view = views.complete("i-1").orElseThrow();
         assertThat(view.contexts).isEmpty();
         assertThat(view.teams).containsExactly("ops");
         assertThat(view.corrections).extracting(c -> c.reason).containsExactly("Wrong incident");
@@ -186,12 +186,12 @@ class IncidentViewProjectionTest {
                 List.of("dba"), "Handed to DBAs", T0), RECORDED, ++sequence);
         projection.on(new IncidentClassifiedEvent("i-1", List.of("database")), RECORDED, ++sequence);
         projection.on(new IncidentResolvedEvent("i-1", T0.plusSeconds(3600), "Index rebuilt"), RECORDED, ++sequence);
-        assertThat(views.find("i-1").orElseThrow().status).isEqualTo(IncidentStatus.RESOLVED);
+        assertThat(views.complete("i-1").orElseThrow().status).isEqualTo(IncidentStatus.RESOLVED);
         projection.on(new AnalysisClosedEvent("i-1", "Learned"), RECORDED, ++sequence);
         assertThat(views.list(new IncidentFilter(null, null, IncidentStatus.CLOSED), 0, 10).total()).isEqualTo(1);
         projection.on(new AnalysisReopenedEvent("i-1", "New facts"), RECORDED, ++sequence);
 
-        IncidentView view = views.find("i-1").orElseThrow();
+        IncidentView view = views.complete("i-1").orElseThrow();
         assertThat(view.status).isEqualTo(IncidentStatus.RESOLVED);
         assertThat(view.classification).containsExactly("database");
         assertThat(view.teams).containsExactly("ops", "dba");
@@ -212,7 +212,7 @@ class IncidentViewProjectionTest {
 
         projection.reset();
         assertThat(views.list(new IncidentFilter(null, null, null), 0, 10).total()).isZero();
-        assertThat(views.find("old")).isEmpty();
+        assertThat(views.complete("old")).isEmpty();
     }
 
     private void declare(String id, Instant startedAt, List<String> teams, List<String> components) {
