@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -123,6 +124,12 @@ public class EventStoreConfiguration {
                 .claimTimeout(properties.getClaimTimeout())
                 .nodeId(settings.nodeId())
                 .build();
+    }
+
+    /** What the projections' processors read (their {@code source}): the store, telling them of new events. */
+    @Bean
+    public LiveEventSource liveEventSource(EventStore eventStore) {
+        return new LiveEventSource(eventStore);
     }
 
     @Bean
