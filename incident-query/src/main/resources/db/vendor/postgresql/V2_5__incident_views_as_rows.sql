@@ -21,3 +21,17 @@ CREATE TABLE incident_part (
     payload     TEXT         NOT NULL,
     PRIMARY KEY (incident_id, section, part_id)
 );
+
+-- Hot spots counted as incidents are written: per dimension (component or team), bucket kind (week, month, year),
+-- key and bucket, the incidents that started in it, their severity-weighted score and how many recur a declined
+-- remediation. Each batch adds its changes as deltas; a read is a range scan.
+CREATE TABLE hotspot_bucket (
+    dimension   VARCHAR(16)  NOT NULL,
+    bucket_kind VARCHAR(8)   NOT NULL,
+    hotspot_key VARCHAR(100) NOT NULL,
+    bucket      VARCHAR(8)   NOT NULL,
+    incidents   BIGINT       NOT NULL,
+    score       BIGINT       NOT NULL,
+    recurrences BIGINT       NOT NULL,
+    PRIMARY KEY (dimension, bucket_kind, hotspot_key, bucket)
+);

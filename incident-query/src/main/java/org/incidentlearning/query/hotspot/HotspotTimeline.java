@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Where is the smoke: incidents per component or team and time bucket, by when they started, with a severity-weighted
- * score, the recurrences of declined remediations among them, and a trend. Read from the incident views' rows.
+ * score, the recurrences of declined remediations among them, and a trend. Read from the buckets the incident views
+ * keep ({@link HotspotCounts}), or from the incidents' rows for a range that cuts buckets.
  */
 @Repository
 public class HotspotTimeline {
@@ -48,7 +49,40 @@ public class HotspotTimeline {
         this.jdbc = jdbc;
     }
 
+    /**
+     * From the kept buckets when the asked range starts and ends on bucket boundaries (or is not limited): a range
+     * scan. Otherwise counted from the incidents themselves, since a bucket cut by the range counts only part of them.
+     */
     public Hotspots hotspots(Dimension by, TimeBucket bucket, Instant from, Instant to) {
+        if ((from == null || bucket.startsAt(from)) && (to == null || bucket.startsAt(to))) {
+            return fromBuckets(by, bucket, from, to);
+        }
+        return fromIncidents(by, bucket, from, to);
+    }
+
+    private Hotspots fromBuckets(Dimension by, TimeBucket bucket, Instant from, Instant to) {
+        MapSqlParameterSource params = new MapSqlParameterSource("dimension", by.name())
+                .addValue("kind", bucket.name());
+        String range = "";
+        if (from != null) {
+            range += " AND bucket >= :first";
+            params.addValue("first", bucket.labelOf(from));
+        }
+        if (to != null) {
+            range += " AND bucket <= :last";
+            params.addValue("last", bucket.labelOf(to.minusNanos(1)));
+        }
+        Map<String, List<Point>> pointsByKey = new LinkedHashMap<>();
+        jdbc.query("SELECT hotspot_key, bucket, incidents, score, recurrences FROM hotspot_bucket "
+                   + "WHERE dimension = :dimension AND bucket_kind = :kind AND incidents > 0" + range
+                   + " ORDER BY hotspot_key, bucket", params, rs -> {
+                    pointsByKey.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new Point(rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+                });
+        return answer(by, bucket, from, to, pointsByKey, startedRange(from, to));
+    }
+
+    private Hotspots fromIncidents(Dimension by, TimeBucket bucket, Instant from, Instant to) {
         String keys = by == Dimension.COMPONENT
                 ? "incident_view_component k ON k.incident_id = v.incident_id"
                 : "incident_view_team k ON k.incident_id = v.incident_id";
@@ -72,7 +106,30 @@ public class HotspotTimeline {
                     pointsByKey.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                             .add(new Point(rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
                 });
-        List<String> window = window(bucket, from, to, where, params);
+        return answer(by, bucket, from, to, pointsByKey, jdbc.queryForMap("SELECT MIN(v.started_at) AS first_start, "
+                + "MAX(v.started_at) AS last_start FROM incident_view v" + where, params));
+    }
+
+    /** When the first and the last incident in the asked range started: two ends of an index. */
+    private Map<String, Object> startedRange(Instant from, Instant to) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        List<String> conditions = new ArrayList<>();
+        if (from != null) {
+            conditions.add("started_at >= :from");
+            params.addValue("from", Timestamp.from(from));
+        }
+        if (to != null) {
+            conditions.add("started_at < :to");
+            params.addValue("to", Timestamp.from(to));
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return jdbc.queryForMap("SELECT (SELECT MIN(started_at) FROM incident_view" + where + ") AS first_start, "
+                                + "(SELECT MAX(started_at) FROM incident_view" + where + ") AS last_start", params);
+    }
+
+    private static Hotspots answer(Dimension by, TimeBucket bucket, Instant from, Instant to,
+                                   Map<String, List<Point>> pointsByKey, Map<String, Object> started) {
+        List<String> window = window(bucket, from, to, started);
         List<Series> series = new ArrayList<>();
         pointsByKey.forEach((k, points) -> series.add(series(k, points, window)));
         series.sort(Comparator.comparingLong(Series::incidents).reversed().thenComparing(Series::key));
@@ -81,13 +138,9 @@ public class HotspotTimeline {
     }
 
     /** The buckets the trend is judged over: the asked range, or from the first to the last incident started. */
-    private List<String> window(TimeBucket bucket, Instant from, Instant to, String where,
-                                MapSqlParameterSource params) {
-        Map<String, Object> range = jdbc.queryForMap("SELECT MIN(v.started_at) AS first_start, "
-                                                     + "MAX(v.started_at) AS last_start FROM incident_view v" + where,
-                params);
-        Instant first = from != null ? from : instant(range.get("first_start"));
-        Instant last = to != null ? to.minusNanos(1) : instant(range.get("last_start"));
+    private static List<String> window(TimeBucket bucket, Instant from, Instant to, Map<String, Object> started) {
+        Instant first = from != null ? from : instant(started.get("first_start"));
+        Instant last = to != null ? to.minusNanos(1) : instant(started.get("last_start"));
         if (first == null || last == null || last.isBefore(first)) {
             return List.of();
         }

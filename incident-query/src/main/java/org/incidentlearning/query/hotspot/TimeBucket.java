@@ -42,6 +42,12 @@ public enum TimeBucket {
         return labels;
     }
 
+    /** Whether a bucket of this kind begins exactly at {@code instant}. */
+    public boolean startsAt(Instant instant) {
+        LocalDate date = instant.atZone(ZoneOffset.UTC).toLocalDate();
+        return start(date).atStartOfDay(ZoneOffset.UTC).toInstant().equals(instant);
+    }
+
     private LocalDate start(LocalDate date) {
         return switch (this) {
             case YEAR -> date.withDayOfYear(1);

@@ -46,6 +46,7 @@ class BatchedIncidentViews implements IncidentViewStore {
         private final boolean isNew;
         private final List<String> teamsBefore;
         private final List<String> componentsBefore;
+        private final boolean recurringBefore;
         private boolean changed;
 
         PendingHeader(IncidentHeader header, boolean isNew) {
@@ -53,6 +54,7 @@ class BatchedIncidentViews implements IncidentViewStore {
             this.isNew = isNew;
             this.teamsBefore = List.copyOf(header.teams());
             this.componentsBefore = List.copyOf(header.view().components);
+            this.recurringBefore = header.recurring();
         }
     }
 
@@ -185,7 +187,7 @@ class BatchedIncidentViews implements IncidentViewStore {
                 declared.add(pending.header);
             } else if (pending.changed) {
                 changed.add(new IncidentViews.HeaderChange(pending.header, pending.teamsBefore,
-                        pending.componentsBefore));
+                        pending.componentsBefore, pending.recurringBefore));
             }
         }
         stored.insertHeaders(declared);

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.incidentlearning.kernel.incident.IncidentStatus;
 import org.incidentlearning.kernel.incident.Severity;
+import org.incidentlearning.query.hotspot.HotspotCounts;
+import org.incidentlearning.query.hotspot.HotspotTimeline;
 import org.incidentlearning.query.hotspot.TimeBucket;
 import org.incidentlearning.query.paging.PagedQuery;
 import org.incidentlearning.web.PageOf;
@@ -23,10 +25,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where incident views live, as rows: a header row per incident (the columns the list filters and sorts on, and the
@@ -51,6 +55,7 @@ public class IncidentViews implements IncidentViewStore {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final HotspotCounts hotspots;
     private final ObjectMapper json = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -58,8 +63,9 @@ public class IncidentViews implements IncidentViewStore {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
-    public IncidentViews(NamedParameterJdbcTemplate jdbc) {
+    public IncidentViews(NamedParameterJdbcTemplate jdbc, HotspotCounts hotspots) {
         this.jdbc = jdbc;
+        this.hotspots = hotspots;
     }
 
     /** The complete view: its header, its parts, and the recurrences later incidents linked to it. */
@@ -194,7 +200,8 @@ public class IncidentViews implements IncidentViewStore {
     @Override
     public void changed(IncidentHeader header) {
         IncidentHeader before = header(header.view().id).orElseThrow();
-        updateHeaders(List.of(new HeaderChange(header, before.teams(), before.view().components)));
+        updateHeaders(List.of(new HeaderChange(header, before.teams(), before.view().components,
+                before.recurring())));
     }
 
     @Override
@@ -224,10 +231,12 @@ public class IncidentViews implements IncidentViewStore {
                 "incident_view"}) {
             jdbc.getJdbcTemplate().update("DELETE FROM " + table);
         }
+        hotspots.deleteAll();
     }
 
-    /** A changed header, with the teams and components its filter rows held before the change. */
-    record HeaderChange(IncidentHeader header, List<String> teamsBefore, List<String> componentsBefore) {
+    /** A changed header, with the teams, components and recurrence it had before the change. */
+    record HeaderChange(IncidentHeader header, List<String> teamsBefore, List<String> componentsBefore,
+                        boolean recurringBefore) {
     }
 
     void insertHeaders(Collection<IncidentHeader> headers) {
@@ -237,10 +246,13 @@ public class IncidentViews implements IncidentViewStore {
                          + ":version, :updatedAt, :teams, :components, :header, :year, :month, :week, :weight, "
                          + ":recurrence)",
                 headers.stream().map(this::columns).toArray(MapSqlParameterSource[]::new));
+        HotspotCounts.Deltas deltas = new HotspotCounts.Deltas();
         headers.forEach(header -> {
             replaceRows("incident_view_team", "team", header.view().id, header.teams());
             replaceRows("incident_view_component", "component", header.view().id, header.view().components);
+            count(deltas, new HeaderChange(header, List.of(), List.of(), false));
         });
+        hotspots.apply(deltas);
     }
 
     void updateHeaders(Collection<HeaderChange> changes) {
@@ -248,7 +260,9 @@ public class IncidentViews implements IncidentViewStore {
                          + "updated_at = :updatedAt, teams = :teams, components = :components, header = :header, "
                          + "recurrence = :recurrence WHERE incident_id = :id",
                 changes.stream().map(change -> columns(change.header())).toArray(MapSqlParameterSource[]::new));
+        HotspotCounts.Deltas deltas = new HotspotCounts.Deltas();
         for (HeaderChange change : changes) {
+            count(deltas, change);
             IncidentView view = change.header().view();
             List<String> teams = change.header().teams();
             if (!teams.equals(change.teamsBefore())) {
@@ -256,6 +270,35 @@ public class IncidentViews implements IncidentViewStore {
             }
             if (!view.components.equals(change.componentsBefore())) {
                 replaceRows("incident_view_component", "component", view.id, view.components);
+            }
+        }
+        hotspots.apply(deltas);
+    }
+
+    /** What a header's change does to the hot spots: keys that began or stopped counting it, and a new recurrence. */
+    private static void count(HotspotCounts.Deltas deltas, HeaderChange change) {
+        IncidentHeader header = change.header();
+        count(deltas, HotspotTimeline.Dimension.COMPONENT, change.componentsBefore(), header.view().components,
+                header, change.recurringBefore());
+        count(deltas, HotspotTimeline.Dimension.TEAM, change.teamsBefore(), header.teams(), header,
+                change.recurringBefore());
+    }
+
+    private static void count(HotspotCounts.Deltas deltas, HotspotTimeline.Dimension dimension, List<String> before,
+                              List<String> after, IncidentHeader header, boolean recurringBefore) {
+        IncidentView view = header.view();
+        Set<String> was = new HashSet<>(before);
+        Set<String> is = new HashSet<>(after);
+        for (String key : is) {
+            if (!was.contains(key)) {
+                deltas.count(dimension, key, view.startedAt, 1, view.severity.weight(), header.recurring());
+            } else if (header.recurring() && !recurringBefore) {
+                deltas.recurs(dimension, key, view.startedAt);
+            }
+        }
+        for (String key : was) {
+            if (!is.contains(key)) {
+                deltas.count(dimension, key, view.startedAt, -1, view.severity.weight(), recurringBefore);
             }
         }
     }

@@ -27,7 +27,7 @@ class BatchedIncidentViewsTest {
         final List<String> calls = new ArrayList<>();
 
         RecordedViews() {
-            super(null);
+            super(null, null);
         }
 
         @Override

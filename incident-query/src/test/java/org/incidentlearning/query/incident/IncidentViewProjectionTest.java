@@ -5,13 +5,14 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.incidentlearning.kernel.context.ContextKind;
 import org.incidentlearning.kernel.context.ContextRecordedEvent;
 import org.incidentlearning.kernel.correction.EntryAmendedEvent;
-import org.incidentlearning.kernel.entry.EntryKind;
 import org.incidentlearning.kernel.correction.EntryRetractedEvent;
+import org.incidentlearning.kernel.entry.EntryKind;
 import org.incidentlearning.kernel.incident.AnalysisClosedEvent;
 import org.incidentlearning.kernel.incident.AnalysisReopenedEvent;
 import org.incidentlearning.kernel.incident.IncidentClassifiedEvent;
 import org.incidentlearning.kernel.incident.IncidentDeclaredEvent;
 import org.incidentlearning.kernel.incident.IncidentResolvedEvent;
+import org.incidentlearning.kernel.incident.IncidentRevisedEvent;
 import org.incidentlearning.kernel.incident.IncidentStatus;
 import org.incidentlearning.kernel.incident.Severity;
 import org.incidentlearning.kernel.linkage.LinkageDiscoveredEvent;
@@ -30,6 +31,9 @@ import org.incidentlearning.kernel.timeline.CoordinationKind;
 import org.incidentlearning.kernel.timeline.CoordinationRecordedEvent;
 import org.incidentlearning.kernel.timeline.TimelineEntryKind;
 import org.incidentlearning.kernel.timeline.TimelineEntryRecordedEvent;
+import org.incidentlearning.query.hotspot.HotspotCounts;
+import org.incidentlearning.query.hotspot.HotspotTimeline;
+import org.incidentlearning.query.hotspot.TimeBucket;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -41,6 +45,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The projection fed event by event, on the real schema in an in-memory H2. */
 class IncidentViewProjectionTest {
@@ -48,6 +53,7 @@ class IncidentViewProjectionTest {
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
     private static final Instant RECORDED = Instant.parse("2026-03-03T12:00:00Z");
 
+    private NamedParameterJdbcTemplate jdbc;
     private IncidentViews views;
     private IncidentViewProjection projection;
     private long sequence;
@@ -58,7 +64,8 @@ class IncidentViewProjectionTest {
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/h2")
                 .load().migrate();
-        views = new IncidentViews(new NamedParameterJdbcTemplate(dataSource));
+        jdbc = new NamedParameterJdbcTemplate(dataSource);
+        views = new IncidentViews(jdbc, new HotspotCounts(jdbc));
         projection = new IncidentViewProjection(views);
         sequence = 0;
     }
@@ -213,6 +220,50 @@ class IncidentViewProjectionTest {
         projection.reset();
         assertThat(views.list(new IncidentFilter(null, null, null), 0, 10).total()).isZero();
         assertThat(views.complete("old")).isEmpty();
+    }
+
+    @Test
+    void theKeptHotSpotBucketsCountWhatTheIncidentsThemselvesCount() {
+        HotspotTimeline hotspots = new HotspotTimeline(jdbc);
+        Instant lastYear = Instant.parse("2025-06-30T12:00:00Z");
+        declare("a", lastYear, List.of("ops"), List.of("db"));
+        projection.on(new ContextRecordedEvent("a", "c-1", "support", ContextKind.PRESSURE, "Backlog"), RECORDED,
+                ++sequence);
+        projection.on(new ContextRecordedEvent("a", "c-2", "support", ContextKind.CONSTRAINT, "One on call"),
+                RECORDED, ++sequence);
+        projection.on(new EntryRetractedEvent("a", "c-1", EntryKind.CONTEXT, "Wrong incident"), RECORDED,
+                ++sequence);
+        declare("b", T0, List.of("ops"), List.of("db", "api"));
+        projection.on(new TimelineEntryRecordedEvent("b", "t-1", T0, "dba", TimelineEntryKind.ACTION, "Failover"),
+                RECORDED, ++sequence);
+        projection.on(new EntryRetractedEvent("b", "t-1", EntryKind.TIMELINE_ENTRY, "Not us"), RECORDED,
+                ++sequence);
+        projection.on(new IncidentRevisedEvent("b", null, null, List.of("payments"), List.of("cache"), "Later"),
+                RECORDED, ++sequence);
+        projection.on(new RemediationProposedEvent("a", "r-1", "ops", "Alert"), RECORDED, ++sequence);
+        projection.on(new RecurrenceLinkedEvent("b", "rec-1", "a", "r-1", "ops", "Again"), RECORDED, ++sequence);
+
+        Instant before = lastYear.minusSeconds(1);
+        for (HotspotTimeline.Dimension by : HotspotTimeline.Dimension.values()) {
+            for (TimeBucket bucket : TimeBucket.values()) {
+                var kept = hotspots.hotspots(by, bucket, null, null);
+                var counted = hotspots.hotspots(by, bucket, before, null);
+                assertThat(kept.series()).as(by + " by " + bucket).usingRecursiveFieldByFieldElementComparator()
+                        .isEqualTo(counted.series().stream().map(series -> new HotspotTimeline.Series(series.key(),
+                                series.incidents(), series.score(), series.recurrences(),
+                                kept.series().stream().filter(k -> k.key().equals(series.key())).findFirst()
+                                        .orElseThrow().trend(), series.points())).toList());
+            }
+        }
+        var teams = hotspots.hotspots(HotspotTimeline.Dimension.TEAM, TimeBucket.YEAR, null, null);
+        assertThat(teams.series()).extracting(HotspotTimeline.Series::key)
+                .containsExactly("ops", "payments", "support");
+        assertThat(teams.series().get(0).recurrences()).as("b recurs a declined remediation").isEqualTo(1);
+        assertThat(hotspots.hotspots(HotspotTimeline.Dimension.COMPONENT, TimeBucket.YEAR, null, null).series())
+                .extracting(HotspotTimeline.Series::key, HotspotTimeline.Series::incidents)
+                .containsExactly(tuple("db", 2L),
+                        tuple("api", 1L),
+                        tuple("cache", 1L));
     }
 
     private void declare(String id, Instant startedAt, List<String> teams, List<String> components) {
