@@ -54,6 +54,7 @@ class AccessMatrixTest {
             entry("GET /api/incidents/{incidentId}/{collection}/{entryId}", VIEWERS),
             entry("GET /api/hotspots", VIEWERS),
             entry("GET /api/teams/{team}/context", VIEWERS),
+            entry("GET /api/teams/{team}/context/{list}", VIEWERS),
             entry("GET /api/teams/{team}/digest", VIEWERS),
             entry("GET /api/incidents/{incidentId}/artifacts", VIEWERS),
             entry("GET /api/incidents/{incidentId}/artifacts/{templateId}", VIEWERS),

@@ -411,6 +411,14 @@ class ApiContractTest {
         assertStatus(call("GET", "/api/hotspots?bucket=year&from=2026-01-01T00:00:00Z").send(), 200);
         assertStatus(call("GET", "/api/hotspots?from=2026-12-31&to=2026-01-01").send(), 400);
         assertStatus(call("GET", "/api/teams/checkout/context").send(), 200);
+        JsonNode firstPage = call("GET", "/api/teams/checkout/context?size=1").send().json();
+        String after = firstPage.path("next").path("linkages").asText();
+        assertThat(after).as("checkout's linkages go on past one").isNotEmpty();
+        assertStatus(call("GET", "/api/teams/checkout/context/linkages?size=1&after=" + after).send(), 200);
+        assertStatus(call("GET", "/api/teams/checkout/context/incidents").send(), 200);
+        assertStatus(call("GET", "/api/teams/checkout/context/linkages?after=not-a-cursor").send(), 400);
+        assertStatus(call("GET", "/api/teams/checkout/context/planets").expect("request.path.list enum").send(),
+                400);
         assertStatus(call("GET", "/api/teams/security/context?asOf=2026-12-31T00:00:00Z").send(), 200);
         assertStatus(call("GET", "/api/teams/checkout/digest?from=2026-01-01&to=2027-01-01").send(), 200);
         assertStatus(call("GET", "/api/teams/checkout/digest?from=2026-01-01&to=2027-01-01")

@@ -44,7 +44,7 @@ class LearningViewsApiTest {
 
         JsonNode context = client.get("/api/teams/checkout/context").json();
         assertThat(context.path("team").asText()).isEqualTo("checkout");
-        assertThat(ids(context.path("incidents"), "id")).containsExactly(first, second);
+        assertThat(ids(context.path("incidents"), "id")).as("most recent first").containsExactly(second, first);
         assertThat(ids(context.path("mentalModels"), "id")).containsExactly(checkout.id());
         assertThat(ids(context.path("divergences").get(0).path("withTeams"), null)).containsExactly("security");
         assertThat(ids(context.path("contexts"), "kind")).containsExactly("PRESSURE");
@@ -55,7 +55,35 @@ class LearningViewsApiTest {
         assertThat(declined.path("revisitBy").asText()).isEqualTo("2026-09-01");
         assertThat(ids(declined.path("recurrences"), "incidentId")).containsExactly(second);
         assertThat(context.path("remediationsByState").path("DECLINED").asInt()).isEqualTo(1);
-        assertThat(ids(context.path("linkages"), "kind")).containsExactly("TECHNICAL", "SOCIAL");
+        assertThat(ids(context.path("linkages"), "kind")).containsExactly("SOCIAL", "TECHNICAL");
+        assertThat(context.path("counts").path("incidents").asInt()).isEqualTo(2);
+        assertThat(context.path("counts").path("linkages").asInt()).isEqualTo(2);
+        assertThat(context.path("next").isEmpty()).as("every list fits its first page").isTrue();
+
+        // Each list pages on its own, most recent first, from the cursor the page before answered.
+        JsonNode small = client.get("/api/teams/checkout/context?size=1").json();
+        assertThat(ids(small.path("incidents"), "id")).containsExactly(second);
+        assertThat(small.path("counts").path("incidents").asInt()).isEqualTo(2);
+        JsonNode rest = client.get("/api/teams/checkout/context/incidents?size=1&after="
+                + small.path("next").path("incidents").asText()).json();
+        assertThat(ids(rest.path("items"), "id")).containsExactly(first);
+        assertThat(rest.path("next").isNull()).isTrue();
+        assertThat(ids(client.get("/api/teams/checkout/context/linkages?size=1&after="
+                + small.path("next").path("linkages").asText()).json().path("items"), "kind"))
+                .containsExactly("TECHNICAL");
+        assertThat(small.path("next").has("mentalModels")).as("a list that ends has no cursor").isFalse();
+        assertThat(client.get("/api/teams/checkout/context/incidents?after=bm90LWEtY3Vyc29y").status())
+                .isEqualTo(400);
+        // As of a moment, the context pages the same way: cursors of a past context continue it.
+        String now = "2099-01-01T00:00:00Z";
+        JsonNode past = client.get("/api/teams/checkout/context?size=1&asOf=" + now).json();
+        assertThat(ids(past.path("incidents"), "id")).containsExactly(second);
+        assertThat(past.path("counts")).isEqualTo(small.path("counts"));
+        assertThat(ids(client.get("/api/teams/checkout/context/incidents?size=1&asOf=" + now + "&after="
+                + past.path("next").path("incidents").asText()).json().path("items"), "id")).containsExactly(first);
+        assertThat(client.get("/api/teams/checkout/context?asOf=" + now).json().path("remediations"))
+                .isEqualTo(context.path("remediations"));
+
         assertThat(client.get("/api/teams/nobody/context").json().path("incidents")).isEmpty();
 
         JsonNode byTeam = client.get("/api/hotspots?by=team&bucket=month").json();
@@ -86,6 +114,11 @@ class LearningViewsApiTest {
         assertThat(client.get("/api/search?q=x").status()).isEqualTo(400);
         assertThat(ids(client.get("/api/learning/lens").json().path("languageByTeam"), "team"))
                 .containsExactly("checkout", "security");
+
+        // A team that joins the incident after a technical linkage was found lists it too.
+        client.post(base + "/contexts", json("team", "payments", "kind", "PRESSURE", "description", "Month end"));
+        assertThat(ids(client.get("/api/teams/payments/context").json().path("linkages"), "kind"))
+                .containsExactly("TECHNICAL");
     }
 
     private static String declare(ServiceClient client, String title, String startedAt, String severity) {

@@ -1,6 +1,7 @@
 package org.incidentlearning.query;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -11,6 +12,8 @@ import org.incidentlearning.query.hotspot.TimeBucket;
 import org.incidentlearning.query.incident.IncidentQueryController;
 import org.incidentlearning.query.learning.LanguageUse;
 import org.incidentlearning.query.map.MapController;
+import org.incidentlearning.query.team.TeamList;
+import org.incidentlearning.query.team.TeamLists;
 import org.incidentlearning.web.FieldLimits;
 import org.incidentlearning.web.IncidentPaths;
 import org.incidentlearning.web.Uncapped;
@@ -18,6 +21,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -39,6 +43,7 @@ public class QueryDocumentation {
     private static final String STREAM_PATH = "/api/stream/{view}";
     private static final String MAP_PATH = "/api/map";
     private static final String EXPORT_PATH = "/api/export";
+    private static final String TEAM_LIST_PATH = "/api/teams/{team}/context/{list}";
     /** What a revision's correction names: title, summary, addedTeams, addedComponents (IncidentViewProjection). */
     private static final int REVISABLE_FIELDS = 4;
 
@@ -66,6 +71,21 @@ public class QueryDocumentation {
                     .mapToInt(kind -> kind.amendableFields().size()).max().orElseThrow()));
             changes.setPropertyNames(new StringSchema().maxLength(FieldLimits.NAME));
             changes.setAdditionalProperties(new StringSchema().maxLength(FieldLimits.TEXT));
+
+            // A team's context counts each of its lists and names where each list that goes on continues.
+            List<String> lists = Arrays.stream(TeamList.values()).map(TeamList::field).toList();
+            Schema next = property(api, "TeamContext", "next");
+            next.setPropertyNames(new StringSchema()._enum(lists));
+            next.setAdditionalProperties(new StringSchema().maxLength(TeamLists.CURSOR_LENGTH));
+            Schema counts = property(api, "TeamContext", "counts");
+            counts.setPropertyNames(new StringSchema()._enum(lists));
+            counts.setAdditionalProperties(new IntegerSchema().format("int64").minimum(BigDecimal.ZERO)
+                    .maximum(BigDecimal.valueOf(Long.MAX_VALUE)));
+            Parameter list = Objects.requireNonNull(api.getPaths().get(TEAM_LIST_PATH), TEAM_LIST_PATH).getGet()
+                    .getParameters().stream().filter(parameter -> parameter.getName().equals("list"))
+                    .findFirst().orElseThrow();
+            list.getSchema().setEnum(lists);
+            list.getSchema().setMaxLength(null);
 
             property(api, "IncidentVerification", "reason").setMaxLength(EventChainVerification.longestReason());
             property(api, "BrokenIncident", "reason").setMaxLength(EventChainVerification.longestReason());

@@ -35,3 +35,21 @@ CREATE TABLE hotspot_bucket (
     recurrences BIGINT       NOT NULL,
     PRIMARY KEY (dimension, bucket_kind, hotspot_key, bucket)
 );
+
+-- A team's context pages through indexed rows, most recent first: the incidents it takes part in by when they
+-- started, and the entries it is part of (its own, those it coordinated with, divergences of its mental models,
+-- linkages it is an end of or that were found in its incidents) by when they were recorded.
+ALTER TABLE incident_view_team ADD COLUMN started_at TIMESTAMP WITH TIME ZONE;
+CREATE INDEX incident_view_team_by_start ON incident_view_team (team, started_at, incident_id);
+
+CREATE TABLE team_entry (
+    team        VARCHAR(100) NOT NULL,
+    section     VARCHAR(16)  NOT NULL,
+    incident_id VARCHAR(100) NOT NULL,
+    part_id     VARCHAR(100) NOT NULL,
+    recorded_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    state       VARCHAR(16),
+    PRIMARY KEY (team, section, incident_id, part_id)
+);
+CREATE INDEX team_entry_by_recording ON team_entry (team, section, recorded_at, incident_id, part_id);
+CREATE INDEX team_entry_by_part ON team_entry (incident_id, part_id);

@@ -2,6 +2,7 @@ package org.incidentlearning.query.incident;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.incidentlearning.kernel.remediation.RemediationState;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +34,7 @@ class BatchedIncidentViews implements IncidentViewStore {
         this.stored = stored;
     }
 
-    private record PartKey(String incidentId, PartSection section, String partId) {
+    record PartKey(String incidentId, PartSection section, String partId) {
 
         static PartKey of(IncidentPart part) {
             return new PartKey(part.incidentId(), part.section(), part.partId());
@@ -64,6 +65,21 @@ class BatchedIncidentViews implements IncidentViewStore {
         private final Map<PartKey, IncidentPart> inserted = new LinkedHashMap<>();
         private final Map<PartKey, IncidentPart> updated = new LinkedHashMap<>();
         private final Set<PartKey> deleted = new LinkedHashSet<>();
+        private final Set<TeamEntry> teamEntries = new LinkedHashSet<>();
+        private final Set<PartKey> teamEntriesRemoved = new LinkedHashSet<>();
+        private final Set<TeamEntry> teamEntriesLeft = new LinkedHashSet<>();
+        private final Map<PartKey, RemediationState> remediationStates = new LinkedHashMap<>();
+
+        void clear() {
+            headers.clear();
+            inserted.clear();
+            updated.clear();
+            deleted.clear();
+            teamEntries.clear();
+            teamEntriesRemoved.clear();
+            teamEntriesLeft.clear();
+            remediationStates.clear();
+        }
     }
 
     @Override
@@ -155,13 +171,62 @@ class BatchedIncidentViews implements IncidentViewStore {
     }
 
     @Override
+    public void addTeamEntries(List<TeamEntry> entries) {
+        Batch batch = batch();
+        if (batch == null) {
+            stored.addTeamEntries(entries);
+            return;
+        }
+        for (TeamEntry entry : entries) {
+            if (!batch.teamEntriesLeft.remove(entry)) {
+                batch.teamEntries.add(entry);
+            }
+        }
+    }
+
+    @Override
+    public void removeTeamEntries(String incidentId, PartSection section, String partId) {
+        Batch batch = batch();
+        if (batch == null) {
+            stored.removeTeamEntries(incidentId, section, partId);
+            return;
+        }
+        PartKey key = new PartKey(incidentId, section, partId);
+        batch.teamEntries.removeIf(entry -> entry.of(key));
+        batch.teamEntriesLeft.removeIf(entry -> entry.of(key));
+        batch.remediationStates.remove(key);
+        batch.teamEntriesRemoved.add(key);
+    }
+
+    @Override
+    public void removeTeamEntries(List<TeamEntry> entries) {
+        Batch batch = batch();
+        if (batch == null) {
+            stored.removeTeamEntries(entries);
+            return;
+        }
+        for (TeamEntry entry : entries) {
+            if (!batch.teamEntries.remove(entry)) {
+                batch.teamEntriesLeft.add(entry);
+            }
+        }
+    }
+
+    @Override
+    public void remediationState(String incidentId, String remediationId, RemediationState state) {
+        Batch batch = batch();
+        if (batch == null) {
+            stored.remediationState(incidentId, remediationId, state);
+        } else {
+            batch.remediationStates.put(new PartKey(incidentId, PartSection.REMEDIATION, remediationId), state);
+        }
+    }
+
+    @Override
     public void deleteAll() {
         Batch batch = batch();
         if (batch != null) {
-            batch.headers.clear();
-            batch.inserted.clear();
-            batch.updated.clear();
-            batch.deleted.clear();
+            batch.clear();
         }
         stored.deleteAll();
     }
@@ -196,9 +261,13 @@ class BatchedIncidentViews implements IncidentViewStore {
         stored.updateParts(batch.updated.values());
         stored.deleteParts(batch.deleted.stream()
                 .map(key -> IncidentViews.key(key.incidentId(), key.section(), key.partId())).toList());
-        batch.headers.clear();
-        batch.inserted.clear();
-        batch.updated.clear();
-        batch.deleted.clear();
+        stored.insertTeamEntries(batch.teamEntries);
+        stored.updateRemediationStates(batch.remediationStates.entrySet().stream()
+                .map(state -> IncidentViews.remediationStateRow(state.getKey().incidentId(),
+                        state.getKey().partId(), state.getValue())).toList());
+        stored.deleteTeamEntries(batch.teamEntriesRemoved.stream()
+                .map(key -> IncidentViews.key(key.incidentId(), key.section(), key.partId())).toList());
+        stored.deleteTeamEntriesOf(batch.teamEntriesLeft);
+        batch.clear();
     }
 }

@@ -1,10 +1,12 @@
 package org.incidentlearning.query.incident;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * An incident's view above its parts: what was declared and revised, its status and version, and which teams take
@@ -20,11 +22,14 @@ final class IncidentHeader {
 
     private final IncidentView view;
     private final Map<String, Participation> participants;
+    private final Map<String, Instant> technicalLinkages;
     private boolean recurring;
 
-    IncidentHeader(IncidentView view, Map<String, Participation> participants, boolean recurring) {
+    IncidentHeader(IncidentView view, Map<String, Participation> participants, Map<String, Instant> technicalLinkages,
+                   boolean recurring) {
         this.view = view;
         this.participants = new LinkedHashMap<>(participants);
+        this.technicalLinkages = new TreeMap<>(technicalLinkages);
         this.recurring = recurring;
     }
 
@@ -35,6 +40,22 @@ final class IncidentHeader {
 
     Map<String, Participation> participants() {
         return participants;
+    }
+
+    /**
+     * The live technical linkages found in this incident, by when each was recorded: every team taking part lists
+     * them in its context, also a team that joins later.
+     */
+    Map<String, Instant> technicalLinkages() {
+        return technicalLinkages;
+    }
+
+    void technicalLinkageFound(String linkageId, Instant recordedAt) {
+        technicalLinkages.put(linkageId, recordedAt);
+    }
+
+    void technicalLinkageGone(String linkageId) {
+        technicalLinkages.remove(linkageId);
     }
 
     /** Whether this incident recurs a declined remediation of an earlier one: hot spots count it. */

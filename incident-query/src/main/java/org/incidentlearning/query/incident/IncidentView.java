@@ -120,6 +120,14 @@ public class IncidentView {
         abstract List<String> participants();
 
         /**
+         * The teams whose context lists this entry, given the teams of its incident: its participants, unless its
+         * kind says otherwise.
+         */
+        public List<String> listedFor(List<String> teamsOfIncident) {
+            return participants().stream().distinct().toList();
+        }
+
+        /**
          * Applies an amendment as its entry kind reads it ({@link EntryKind#valueOf}): the view keeps the recorded
          * entry's fields under their names, kinds as their names.
          */
@@ -149,6 +157,12 @@ public class IncidentView {
         @Override
         List<String> participants() {
             return List.of(team);
+        }
+
+        /** The incident's timeline, in no team's context. */
+        @Override
+        public List<String> listedFor(List<String> teamsOfIncident) {
+            return List.of();
         }
     }
 
@@ -185,6 +199,12 @@ public class IncidentView {
         @Override
         List<String> participants() {
             return List.of();
+        }
+
+        /** The teams of its mental models. */
+        @Override
+        public List<String> listedFor(List<String> teamsOfIncident) {
+            return teams;
         }
     }
 
@@ -240,6 +260,12 @@ public class IncidentView {
         @Override
         List<String> participants() {
             return kind == LinkageKind.SOCIAL ? List.of(from, to) : List.of();
+        }
+
+        /** A social linkage's ends; a technical linkage every team of its incident, whenever the team joined. */
+        @Override
+        public List<String> listedFor(List<String> teamsOfIncident) {
+            return kind == LinkageKind.SOCIAL ? participants() : teamsOfIncident;
         }
     }
 

@@ -23,6 +23,7 @@ import org.incidentlearning.kernel.incident.IncidentDeclaredEvent;
 import org.incidentlearning.kernel.incident.IncidentResolvedEvent;
 import org.incidentlearning.kernel.incident.IncidentRevisedEvent;
 import org.incidentlearning.kernel.incident.IncidentStatus;
+import org.incidentlearning.kernel.linkage.LinkageKind;
 import org.incidentlearning.kernel.remediation.RecurrenceLinkedEvent;
 import org.incidentlearning.kernel.remediation.RemediationCompletedEvent;
 import org.incidentlearning.kernel.remediation.RemediationDeclinedEvent;
@@ -35,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -78,7 +80,7 @@ public class IncidentViewProjection {
         view.declaredAt = recordedAt;
         view.updatedAt = recordedAt;
         view.version = sequence + 1;
-        IncidentHeader header = new IncidentHeader(view, Map.of(), false);
+        IncidentHeader header = new IncidentHeader(view, Map.of(), Map.of(), false);
         header.declared(event.teams(), sequence);
         views.declare(header);
     }
@@ -126,10 +128,25 @@ public class IncidentViewProjection {
         IncidentView.Entry entry = (IncidentView.Entry) ENTRIES.convertValue(recorded, section.type());
         entry.id = event.entryId();
         entry.recordedAt = recordedAt;
-        change(event.incidentId(), recordedAt, sequence,
-                header -> entry.participants().forEach(team -> header.involve(team, sequence)));
+        if (entry instanceof IncidentView.Divergence divergence) {
+            divergence.teams = divergence.mentalModelIds.stream()
+                    .map(model -> views.part(event.incidentId(), PartSection.MENTAL_MODEL, model))
+                    .flatMap(Optional::stream)
+                    .map(model -> ((IncidentView.MentalModel) model.value()).team).distinct().toList();
+        }
+        boolean technical = entry instanceof IncidentView.Linkage linkage && linkage.kind == LinkageKind.TECHNICAL;
+        change(event.incidentId(), recordedAt, sequence, header -> {
+            entry.participants().forEach(team -> header.involve(team, sequence));
+            if (technical) {
+                header.technicalLinkageFound(entry.id, recordedAt);
+            }
+        });
         views.add(new IncidentPart(event.incidentId(), section, entry.id, sequence, sortAt(entry), recordedAt,
                 entry));
+        if (!technical) {
+            views.addTeamEntries(entry.listedFor(List.of()).stream()
+                    .map(team -> new TeamEntry(team, section, event.incidentId(), entry.id, recordedAt)).toList());
+        }
     }
 
     @EventHandler
@@ -265,7 +282,11 @@ public class IncidentViewProjection {
         List<String> released = views.part(event.incidentId(), section, event.entryId())
                 .map(part -> ((IncidentView.Entry) part.value()).participants()).orElse(List.of());
         views.remove(event.incidentId(), section, event.entryId());
-        change(event.incidentId(), recordedAt, sequence, header -> released.forEach(header::release));
+        views.removeTeamEntries(event.incidentId(), section, event.entryId());
+        change(event.incidentId(), recordedAt, sequence, header -> {
+            released.forEach(header::release);
+            header.technicalLinkageGone(event.entryId());
+        });
         correction(event.incidentId(), sequence, recordedAt, event.entryId(), event.entryKind(), "RETRACTED", null,
                 event.reason());
     }
@@ -279,17 +300,36 @@ public class IncidentViewProjection {
     private void change(String incidentId, Instant recordedAt, long sequence, Consumer<IncidentHeader> change) {
         IncidentHeader header = views.header(incidentId).orElseThrow(() -> new IllegalStateException(
                 "Incident view " + incidentId + " is missing; the projection must be replayed"));
+        List<TeamEntry> before = technicalLinkageEntries(header);
         change.accept(header);
         header.view().version = sequence + 1;
         header.view().updatedAt = recordedAt;
         views.changed(header);
+        List<TeamEntry> after = technicalLinkageEntries(header);
+        if (!after.equals(before)) {
+            views.addTeamEntries(after.stream().filter(entry -> !before.contains(entry)).toList());
+            views.removeTeamEntries(before.stream().filter(entry -> !after.contains(entry)).toList());
+        }
+    }
+
+    /**
+     * Every team of the incident lists each technical linkage found in it, whenever the team joined: kept as the
+     * teams change, where every other entry's teams are fixed when it is recorded.
+     */
+    private static List<TeamEntry> technicalLinkageEntries(IncidentHeader header) {
+        List<TeamEntry> entries = new ArrayList<>();
+        header.technicalLinkages().forEach((linkage, recordedAt) -> header.teams().forEach(team -> entries.add(
+                new TeamEntry(team, PartSection.LINKAGE, header.view().id, linkage, recordedAt))));
+        return entries;
     }
 
     private void changeRemediation(String incidentId, String remediationId, Instant recordedAt, long sequence,
                                    Consumer<IncidentView.Remediation> change) {
         views.part(incidentId, PartSection.REMEDIATION, remediationId).ifPresent(part -> {
-            change.accept((IncidentView.Remediation) part.value());
+            IncidentView.Remediation remediation = (IncidentView.Remediation) part.value();
+            change.accept(remediation);
             views.replace(part);
+            views.remediationState(incidentId, remediationId, remediation.state);
         });
         change(incidentId, recordedAt, sequence, header -> { });
     }

@@ -1,5 +1,8 @@
 package org.incidentlearning.query.incident;
 
+import org.incidentlearning.kernel.remediation.RemediationState;
+
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +26,18 @@ interface IncidentViewStore {
     void replace(IncidentPart part);
 
     void remove(String incidentId, PartSection section, String partId);
+
+    /** Teams become part of an entry: a team's context lists it. */
+    void addTeamEntries(List<TeamEntry> entries);
+
+    /** An entry leaves every team's context. */
+    void removeTeamEntries(String incidentId, PartSection section, String partId);
+
+    /** Teams stop being part of entries (a team left an incident whose technical linkages it listed). */
+    void removeTeamEntries(List<TeamEntry> entries);
+
+    /** A remediation's state as the team's context counts it. */
+    void remediationState(String incidentId, String remediationId, RemediationState state);
 
     void deleteAll();
 }

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.incidentlearning.kernel.entry.EntryKind;
 import org.incidentlearning.kernel.incident.IncidentStatus;
 import org.incidentlearning.kernel.incident.Severity;
+import org.incidentlearning.kernel.remediation.RemediationState;
 import org.incidentlearning.query.hotspot.HotspotCounts;
 import org.incidentlearning.query.hotspot.HotspotTimeline;
 import org.incidentlearning.query.hotspot.TimeBucket;
@@ -25,6 +27,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,9 +52,12 @@ public class IncidentViews implements IncidentViewStore {
     private static final String OF_TEAM = "JOIN incident_view_team t ON t.incident_id = v.incident_id "
                                           + "WHERE t.team = :team ";
 
-    /** What the header row's JSON holds: the view's header fields, who takes part, and whether it recurs. */
+    /**
+     * What the header row's JSON holds: the view's header fields, who takes part, the technical linkages found, and
+     * whether it recurs.
+     */
     record StoredHeader(IncidentView view, Map<String, IncidentHeader.Participation> participants,
-                        boolean recurring) {
+                        Map<String, Instant> technicalLinkages, boolean recurring) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -103,14 +109,6 @@ public class IncidentViews implements IncidentViewStore {
         return jdbc.queryForList("SELECT v.incident_id FROM incident_view v " + OF_TEAM
                                  + "ORDER BY v.started_at, v.incident_id",
                 new MapSqlParameterSource("team", team), String.class);
-    }
-
-    /** The complete views of every incident a team takes part in, oldest start first, in two queries. */
-    public List<IncidentView> ofTeam(String team) {
-        MapSqlParameterSource params = new MapSqlParameterSource("team", team);
-        return composed(jdbc.query(HEADER + OF_TEAM + "ORDER BY v.started_at, v.incident_id", params,
-                        (rs, row) -> readHeader(rs.getString(2))),
-                PARTS + "JOIN incident_view_team t ON t.incident_id = p.incident_id WHERE t.team = :team", params);
     }
 
     /**
@@ -183,6 +181,93 @@ public class IncidentViews implements IncidentViewStore {
                         rs.getLong(8), rs.getTimestamp(9).toInstant()));
     }
 
+    // ---- a team's context, from its rows ----
+
+    /** One item of a team's list: the incident it is in, when it was recorded, and it as the incident view shows it. */
+    public record TeamItem<T>(String incidentId, String partId, Instant at, T value) {
+    }
+
+    /** Where a page of a team's list goes on: after this moment, incident and part (most recent first). */
+    public record After(Instant at, String incidentId, String partId) {
+    }
+
+    /** The team's incidents by when they started, most recent first, after a cursor, at most {@code limit}. */
+    public List<TeamItem<IncidentSummary>> teamIncidents(String team, After after, int limit) {
+        MapSqlParameterSource params = new MapSqlParameterSource("team", team).addValue("limit", limit);
+        String keyset = "";
+        if (after != null) {
+            keyset = " AND (t.started_at < :at OR (t.started_at = :at AND t.incident_id < :incident))";
+            params.addValue("at", Timestamp.from(after.at())).addValue("incident", after.incidentId());
+        }
+        return jdbc.query("SELECT v.incident_id, v.title, v.severity, v.status, v.started_at, v.teams, v.components, "
+                          + "v.version, v.updated_at FROM incident_view_team t JOIN incident_view v "
+                          + "ON v.incident_id = t.incident_id WHERE t.team = :team" + keyset
+                          + " ORDER BY t.started_at DESC, t.incident_id DESC FETCH FIRST :limit ROWS ONLY", params,
+                (rs, row) -> new TeamItem<>(rs.getString(1), rs.getString(1), rs.getTimestamp(5).toInstant(),
+                        new IncidentSummary(rs.getString(1), rs.getString(2), Severity.valueOf(rs.getString(3)),
+                                IncidentStatus.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(),
+                                names(rs.getString(6)), names(rs.getString(7)), rs.getLong(8),
+                                rs.getTimestamp(9).toInstant())));
+    }
+
+    /** The team's entries of one kind, most recently recorded first, after a cursor, at most {@code limit}. */
+    public List<TeamItem<IncidentView.Entry>> teamEntries(String team, EntryKind kind, After after, int limit) {
+        PartSection section = PartSection.of(kind);
+        MapSqlParameterSource params = new MapSqlParameterSource("team", team).addValue("section", section.name())
+                .addValue("limit", limit);
+        String keyset = "";
+        if (after != null) {
+            keyset = " AND (e.recorded_at < :at OR (e.recorded_at = :at AND (e.incident_id < :incident "
+                     + "OR (e.incident_id = :incident AND e.part_id < :part))))";
+            params.addValue("at", Timestamp.from(after.at())).addValue("incident", after.incidentId())
+                    .addValue("part", after.partId());
+        }
+        return jdbc.query("SELECT e.incident_id, e.part_id, e.recorded_at, p.payload FROM team_entry e "
+                          + "JOIN incident_part p ON p.incident_id = e.incident_id AND p.section = e.section "
+                          + "AND p.part_id = e.part_id WHERE e.team = :team AND e.section = :section" + keyset
+                          + " ORDER BY e.recorded_at DESC, e.incident_id DESC, e.part_id DESC "
+                          + "FETCH FIRST :limit ROWS ONLY", params,
+                (rs, row) -> new TeamItem<>(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        (IncidentView.Entry) read(rs.getString(4), section.type())));
+    }
+
+    /** How many entries of each kind the team's context lists, and how many incidents. */
+    public Map<EntryKind, Long> teamEntryCounts(String team) {
+        Map<EntryKind, Long> counts = new EnumMap<>(EntryKind.class);
+        jdbc.query("SELECT section, COUNT(*) FROM team_entry WHERE team = :team GROUP BY section",
+                new MapSqlParameterSource("team", team),
+                rs -> {
+                    counts.put(EntryKind.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    public long teamIncidentCount(String team) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM incident_view_team WHERE team = :team",
+                new MapSqlParameterSource("team", team), Long.class);
+    }
+
+    /** The team's remediations by state. */
+    public Map<RemediationState, Long> teamRemediationStates(String team) {
+        Map<RemediationState, Long> states = new EnumMap<>(RemediationState.class);
+        jdbc.query("SELECT state, COUNT(*) FROM team_entry WHERE team = :team AND section = :section GROUP BY state",
+                new MapSqlParameterSource("team", team).addValue("section", PartSection.REMEDIATION.name()),
+                rs -> {
+                    states.put(RemediationState.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return states;
+    }
+
+    /** The recurrences later incidents linked to declined remediations of these incidents, in linking order. */
+    public List<IncidentView.Recurrence> recurrencesOf(Collection<String> incidentIds) {
+        if (incidentIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(PARTS + "WHERE p.incident_id IN (:ids) AND p.section = :section",
+                new MapSqlParameterSource("ids", incidentIds).addValue("section", PartSection.RECURRED.name()),
+                (rs, row) -> (IncidentView.Recurrence) part(rs).value());
+    }
+
     // ---- the projection's writes: one statement per row here, batched by BatchedIncidentViews ----
 
     @Override
@@ -226,9 +311,61 @@ public class IncidentViews implements IncidentViewStore {
     }
 
     @Override
+    public void addTeamEntries(List<TeamEntry> entries) {
+        insertTeamEntries(entries);
+    }
+
+    @Override
+    public void removeTeamEntries(String incidentId, PartSection section, String partId) {
+        deleteTeamEntries(List.of(key(incidentId, section, partId)));
+    }
+
+    @Override
+    public void remediationState(String incidentId, String remediationId, RemediationState state) {
+        updateRemediationStates(List.of(remediationStateRow(incidentId, remediationId, state)));
+    }
+
+    void insertTeamEntries(Collection<TeamEntry> entries) {
+        jdbc.batchUpdate("INSERT INTO team_entry (team, section, incident_id, part_id, recorded_at, state) "
+                         + "VALUES (:team, :section, :id, :part, :recordedAt, :state)",
+                entries.stream().distinct().map(entry -> key(entry.incidentId(), entry.section(), entry.partId())
+                        .addValue("team", entry.team()).addValue("recordedAt", Timestamp.from(entry.recordedAt()))
+                        .addValue("state", entry.section() == PartSection.REMEDIATION
+                                ? RemediationState.PROPOSED.name() : null))
+                        .toArray(MapSqlParameterSource[]::new));
+    }
+
+    @Override
+    public void removeTeamEntries(List<TeamEntry> entries) {
+        deleteTeamEntriesOf(entries);
+    }
+
+    void deleteTeamEntriesOf(Collection<TeamEntry> entries) {
+        jdbc.batchUpdate("DELETE FROM team_entry WHERE team = :team AND incident_id = :id AND section = :section "
+                         + "AND part_id = :part", entries.stream().map(entry -> key(entry.incidentId(),
+                        entry.section(), entry.partId()).addValue("team", entry.team()))
+                        .toArray(MapSqlParameterSource[]::new));
+    }
+
+    void deleteTeamEntries(Collection<MapSqlParameterSource> keys) {
+        jdbc.batchUpdate("DELETE FROM team_entry WHERE incident_id = :id AND section = :section "
+                         + "AND part_id = :part", keys.toArray(MapSqlParameterSource[]::new));
+    }
+
+    static MapSqlParameterSource remediationStateRow(String incidentId, String remediationId,
+                                                     RemediationState state) {
+        return key(incidentId, PartSection.REMEDIATION, remediationId).addValue("state", state.name());
+    }
+
+    void updateRemediationStates(Collection<MapSqlParameterSource> rows) {
+        jdbc.batchUpdate("UPDATE team_entry SET state = :state WHERE incident_id = :id AND section = :section "
+                         + "AND part_id = :part", rows.toArray(MapSqlParameterSource[]::new));
+    }
+
+    @Override
     public void deleteAll() {
         for (String table : new String[]{"incident_view_team", "incident_view_component", "incident_part",
-                "incident_view"}) {
+                "team_entry", "incident_view"}) {
             jdbc.getJdbcTemplate().update("DELETE FROM " + table);
         }
         hotspots.deleteAll();
@@ -248,7 +385,7 @@ public class IncidentViews implements IncidentViewStore {
                 headers.stream().map(this::columns).toArray(MapSqlParameterSource[]::new));
         HotspotCounts.Deltas deltas = new HotspotCounts.Deltas();
         headers.forEach(header -> {
-            replaceRows("incident_view_team", "team", header.view().id, header.teams());
+            replaceTeams(header.view(), header.teams());
             replaceRows("incident_view_component", "component", header.view().id, header.view().components);
             count(deltas, new HeaderChange(header, List.of(), List.of(), false));
         });
@@ -266,7 +403,7 @@ public class IncidentViews implements IncidentViewStore {
             IncidentView view = change.header().view();
             List<String> teams = change.header().teams();
             if (!teams.equals(change.teamsBefore())) {
-                replaceRows("incident_view_team", "team", view.id, teams);
+                replaceTeams(view, teams);
             }
             if (!view.components.equals(change.componentsBefore())) {
                 replaceRows("incident_view_component", "component", view.id, view.components);
@@ -343,7 +480,8 @@ public class IncidentViews implements IncidentViewStore {
 
     private IncidentHeader readHeader(String document) {
         StoredHeader stored = read(document, StoredHeader.class);
-        return new IncidentHeader(stored.view(), stored.participants(), stored.recurring());
+        return new IncidentHeader(stored.view(), stored.participants(),
+                stored.technicalLinkages() == null ? Map.of() : stored.technicalLinkages(), stored.recurring());
     }
 
     private IncidentPart part(ResultSet rs) throws SQLException {
@@ -374,7 +512,8 @@ public class IncidentViews implements IncidentViewStore {
                 .addValue("updatedAt", Timestamp.from(view.updatedAt))
                 .addValue("teams", write(header.teams()))
                 .addValue("components", write(view.components))
-                .addValue("header", write(new StoredHeader(view, header.participants(), header.recurring())))
+                .addValue("header", write(new StoredHeader(view, header.participants(),
+                        header.technicalLinkages(), header.recurring())))
                 .addValue("year", TimeBucket.YEAR.labelOf(view.startedAt))
                 .addValue("month", TimeBucket.MONTH.labelOf(view.startedAt))
                 .addValue("week", TimeBucket.WEEK.labelOf(view.startedAt))
@@ -388,6 +527,13 @@ public class IncidentViews implements IncidentViewStore {
                 .addValue("sortAt", part.sortAt() == null ? null : Timestamp.from(part.sortAt()))
                 .addValue("recordedAt", Timestamp.from(part.recordedAt()))
                 .addValue("payload", write(part.value()));
+    }
+
+    private void replaceTeams(IncidentView view, List<String> teams) {
+        jdbc.update("DELETE FROM incident_view_team WHERE incident_id = :id", new MapSqlParameterSource("id", view.id));
+        jdbc.batchUpdate("INSERT INTO incident_view_team (incident_id, team, started_at) VALUES (:id, :team, :at)",
+                teams.stream().distinct().map(team -> new MapSqlParameterSource("id", view.id).addValue("team", team)
+                        .addValue("at", Timestamp.from(view.startedAt))).toArray(MapSqlParameterSource[]::new));
     }
 
     private void replaceRows(String table, String column, String incidentId, List<String> values) {

@@ -1,6 +1,9 @@
 package org.incidentlearning.query.incident;
 
+import org.incidentlearning.kernel.remediation.RemediationState;
+
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,6 +62,27 @@ final class RememberedIncidentViews implements IncidentViewStore {
     @Override
     public void remove(String id, PartSection section, String partId) {
         parts.remove(key(section, partId));
+    }
+
+    /** A team's context as of a past moment is folded from its incidents' views, not read from these rows. */
+    @Override
+    public void addTeamEntries(List<TeamEntry> entries) {
+        // Nothing to keep: see above.
+    }
+
+    @Override
+    public void removeTeamEntries(String id, PartSection section, String partId) {
+        // Nothing to keep: see addTeamEntries.
+    }
+
+    @Override
+    public void removeTeamEntries(List<TeamEntry> entries) {
+        // Nothing to keep: see addTeamEntries.
+    }
+
+    @Override
+    public void remediationState(String id, String remediationId, RemediationState state) {
+        // Nothing to keep: see addTeamEntries.
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.incidentlearning.query.incident.IncidentViewProjection;
 import org.incidentlearning.query.incident.IncidentViews;
 import org.incidentlearning.query.learning.LearningProjection;
 import org.incidentlearning.query.map.SocioTechnicalMap;
-import org.incidentlearning.query.team.TeamContext;
+import org.incidentlearning.query.team.TeamLists;
 import org.incidentlearning.web.FieldLimits;
 import org.incidentlearning.web.PathIds;
 import org.incidentlearning.web.ServiceHeaders;
@@ -40,11 +40,13 @@ public class ViewStreamController {
     private final HotspotTimeline hotspots;
     private final SocioTechnicalMap map;
     private final IncidentViews incidents;
+    private final TeamLists teamLists;
     private final ObjectMapper json;
 
     public ViewStreamController(ViewStream stream, HotspotTimeline hotspots, SocioTechnicalMap map,
-                                IncidentViews incidents, ObjectMapper json) {
+                                IncidentViews incidents, TeamLists teamLists, ObjectMapper json) {
         this.stream = stream;
+        this.teamLists = teamLists;
         this.hotspots = hotspots;
         this.map = map;
         this.incidents = incidents;
@@ -79,7 +81,7 @@ public class ViewStreamController {
                     throw IncidentRejection.invalid("The team-context stream needs ?team=");
                 }
                 yield open(view, IncidentViewProjection.PROCESSING_GROUP,
-                        () -> TeamContext.of(team, incidents.ofTeam(team)), lastEventId);
+                        () -> teamLists.firstPage(team, TeamLists.DEFAULT_PAGE), lastEventId);
             }
             case "incident" -> {
                 if (id == null || !incidents.exists(id)) {

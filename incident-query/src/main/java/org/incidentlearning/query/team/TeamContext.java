@@ -16,10 +16,8 @@ import org.springframework.lang.Nullable;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static org.incidentlearning.web.FieldLimits.LINK_END;
 import static org.incidentlearning.web.FieldLimits.LIST;
@@ -29,23 +27,23 @@ import static org.incidentlearning.web.FieldLimits.TITLE;
 
 /**
  * What one team learned across incidents: what it believed, where it diverged from others, the pressures it faced,
- * what it owns and decided (declined items with every recurrence since), and the links it was part of.
+ * what it owns and decided (declined items with every recurrence since), and the links it was part of. Each list is
+ * its first page, most recent first; {@code counts} says how many there are in all and {@code next} where each list
+ * goes on ({@code GET /api/teams/{team}/context/{list}?after=}), for the lists that go on.
  */
 public record TeamContext(
         @Schema(maxLength = NAME) String team,
-        @Uncapped(GROWS) List<IncidentRef> incidents,
-        @Uncapped(GROWS) List<MentalModel> mentalModels,
-        @Uncapped(GROWS) List<Divergence> divergences,
-        @Uncapped(GROWS) List<Context> contexts,
-        @Uncapped(GROWS)
-        List<Coordination> coordinations,
-        @Uncapped(GROWS)
-        List<Remediation> remediations,
+        @ArraySchema(maxItems = TeamLists.MAX_PAGE) List<IncidentRef> incidents,
+        @ArraySchema(maxItems = TeamLists.MAX_PAGE) List<MentalModel> mentalModels,
+        @ArraySchema(maxItems = TeamLists.MAX_PAGE) List<Divergence> divergences,
+        @ArraySchema(maxItems = TeamLists.MAX_PAGE) List<Context> contexts,
+        @ArraySchema(maxItems = TeamLists.MAX_PAGE) List<Coordination> coordinations,
+        @ArraySchema(maxItems = TeamLists.MAX_PAGE) List<Remediation> remediations,
         Map<RemediationState, Long> remediationsByState,
-        @Uncapped(GROWS) List<Linkage> linkages) {
-
-    /** Why the team's lists carry no cap: they gather what was recorded across all its incidents. */
-    static final String GROWS = "it grows with the team's incidents";
+        @ArraySchema(maxItems = TeamLists.MAX_PAGE) List<Linkage> linkages,
+        @Schema(description = "How many items each list has in all") Map<TeamList, Long> counts,
+        @Schema(description = "The cursor (after=) to the next page of each list that goes on past its first page")
+        Map<TeamList, String> next) {
 
     public record IncidentRef(@Schema(pattern = PathIds.PATTERN) String id, @Schema(maxLength = TITLE) String title,
                               Severity severity, IncidentStatus status, Instant startedAt) {
@@ -58,6 +56,10 @@ public record TeamContext(
                               String subject,
                               @Schema(maxLength = TEXT) String belief, @Nullable Instant heldAt,
                               Instant recordedAt) {
+
+        static MentalModel of(String incidentId, IncidentView.MentalModel m) {
+            return new MentalModel(incidentId, m.id, m.subject, m.belief, m.heldAt, m.recordedAt);
+        }
     }
 
     public record Divergence(@Schema(pattern = PathIds.PATTERN) String incidentId,
@@ -67,12 +69,21 @@ public record TeamContext(
                              @ArraySchema(maxItems = LIST, schema = @Schema(maxLength = NAME)) List<String> teams,
                              @ArraySchema(maxItems = LIST, schema = @Schema(maxLength = NAME)) List<String> withTeams,
                              @Schema(maxLength = TEXT) String description, @Schema(maxLength = TEXT) String effect) {
+
+        static Divergence of(String team, String incidentId, IncidentView.Divergence d) {
+            return new Divergence(incidentId, d.id, d.mentalModelIds, d.teams,
+                    d.teams.stream().filter(other -> !other.equals(team)).toList(), d.description, d.effect);
+        }
     }
 
     public record Context(@Schema(pattern = PathIds.PATTERN) String incidentId,
                           @Schema(pattern = PathIds.PATTERN) String id,
                           @Schema(implementation = ContextKind.class) String kind,
                           @Schema(maxLength = TEXT) String description) {
+
+        static Context of(String incidentId, IncidentView.Context c) {
+            return new Context(incidentId, c.id, c.kind, c.description);
+        }
     }
 
     public record Coordination(@Schema(pattern = PathIds.PATTERN) String incidentId,
@@ -82,6 +93,10 @@ public record TeamContext(
                                @ArraySchema(maxItems = LIST, schema = @Schema(maxLength = NAME))
                                List<String> withTeams,
                                @Schema(maxLength = TEXT) String description, @Nullable Instant occurredAt) {
+
+        static Coordination of(String incidentId, IncidentView.Coordination c) {
+            return new Coordination(incidentId, c.id, c.team, c.kind, c.withTeams, c.description, c.occurredAt);
+        }
     }
 
     public record Remediation(@Schema(pattern = PathIds.PATTERN) String incidentId,
@@ -93,6 +108,11 @@ public record TeamContext(
                               @Nullable Instant declinedAt, @Nullable @Schema(maxLength = TEXT) String completionNote,
                               @Uncapped("every later incident that recurred it")
                               List<IncidentView.Recurrence> recurrences) {
+
+        static Remediation of(String incidentId, IncidentView.Remediation r) {
+            return new Remediation(incidentId, r.id, r.description, r.state, r.priority, r.dueBy, r.rationale,
+                    r.acceptedRisk, r.revisitBy, r.declinedAt, r.completionNote, r.recurrences);
+        }
     }
 
     public record Linkage(@Schema(pattern = PathIds.PATTERN) String incidentId,
@@ -100,47 +120,9 @@ public record TeamContext(
                           @Schema(maxLength = LINK_END) String from, @Schema(maxLength = LINK_END) String to,
                           @Schema(maxLength = TEXT) String description,
                           @Nullable @Schema(maxLength = TEXT) String condition, boolean believedAbsent) {
-    }
 
-    /** Folds the complete views of the team's incidents into its context. */
-    public static TeamContext of(String team, List<IncidentView> views) {
-        List<IncidentRef> incidents = new ArrayList<>();
-        List<MentalModel> models = new ArrayList<>();
-        List<Divergence> divergences = new ArrayList<>();
-        List<Context> contexts = new ArrayList<>();
-        List<Coordination> coordinations = new ArrayList<>();
-        List<Remediation> remediations = new ArrayList<>();
-        List<Linkage> linkages = new ArrayList<>();
-        for (IncidentView view : views) {
-            incidents.add(new IncidentRef(view.id, view.title, view.severity, view.status, view.startedAt));
-            List<String> ownModels = new ArrayList<>();
-            view.mentalModels.stream().filter(m -> team.equals(m.team)).forEach(m -> {
-                ownModels.add(m.id);
-                models.add(new MentalModel(view.id, m.id, m.subject, m.belief, m.heldAt, m.recordedAt));
-            });
-            view.divergences.stream().filter(d -> d.mentalModelIds.stream().anyMatch(ownModels::contains))
-                    .forEach(d -> divergences.add(new Divergence(view.id, d.id, d.mentalModelIds, d.teams,
-                            d.teams.stream().filter(other -> !other.equals(team)).toList(), d.description,
-                            d.effect)));
-            view.contexts.stream().filter(c -> team.equals(c.team))
-                    .forEach(c -> contexts.add(new Context(view.id, c.id, c.kind, c.description)));
-            view.coordinations.stream().filter(c -> team.equals(c.team) || c.withTeams.contains(team))
-                    .forEach(c -> coordinations.add(new Coordination(view.id, c.id, c.team, c.kind, c.withTeams,
-                            c.description, c.occurredAt)));
-            view.remediations.stream().filter(r -> team.equals(r.team))
-                    .forEach(r -> remediations.add(new Remediation(view.id, r.id, r.description, r.state,
-                            r.priority, r.dueBy, r.rationale, r.acceptedRisk, r.revisitBy, r.declinedAt,
-                            r.completionNote, r.recurrences)));
-            view.linkages.stream()
-                    .filter(l -> l.kind == LinkageKind.TECHNICAL || team.equals(l.from) || team.equals(l.to))
-                    .forEach(l -> linkages.add(new Linkage(view.id, l.id, l.kind, l.from, l.to, l.description,
-                            l.condition, l.believedAbsent)));
+        static Linkage of(String incidentId, IncidentView.Linkage l) {
+            return new Linkage(incidentId, l.id, l.kind, l.from, l.to, l.description, l.condition, l.believedAbsent);
         }
-        Map<RemediationState, Long> byState = new TreeMap<>();
-        for (RemediationState state : RemediationState.values()) {
-            byState.put(state, remediations.stream().filter(r -> r.state() == state).count());
-        }
-        return new TeamContext(team, incidents, models, divergences, contexts, coordinations, remediations, byState,
-                linkages);
     }
 }

@@ -3,6 +3,7 @@ package org.incidentlearning.query.incident;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.incidentlearning.kernel.incident.Severity;
+import org.incidentlearning.kernel.remediation.RemediationState;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
@@ -74,6 +75,35 @@ class BatchedIncidentViewsTest {
         }
 
         @Override
+        void insertTeamEntries(Collection<TeamEntry> entries) {
+            if (!entries.isEmpty()) {
+                calls.add("insert team entries " + entries.stream().map(e -> e.team() + ":" + e.partId()).toList());
+            }
+        }
+
+        @Override
+        void updateRemediationStates(Collection<MapSqlParameterSource> rows) {
+            if (!rows.isEmpty()) {
+                calls.add("update states " + rows.stream().map(row -> row.getValue("state")).toList());
+            }
+        }
+
+        @Override
+        void deleteTeamEntries(Collection<MapSqlParameterSource> keys) {
+            if (!keys.isEmpty()) {
+                calls.add("delete team entries " + keys.stream().map(key -> key.getValue("part")).toList());
+            }
+        }
+
+        @Override
+        void deleteTeamEntriesOf(Collection<TeamEntry> entries) {
+            if (!entries.isEmpty()) {
+                calls.add("delete team entries of " + entries.stream().map(e -> e.team() + ":" + e.partId())
+                        .toList());
+            }
+        }
+
+        @Override
         void deleteParts(Collection<MapSqlParameterSource> keys) {
             if (!keys.isEmpty()) {
                 calls.add("delete parts " + keys.stream().map(key -> key.getValue("part")).toList());
@@ -109,12 +139,20 @@ class BatchedIncidentViewsTest {
         views.replace(views.part("b", PartSection.CONTEXT, "kept").orElseThrow().withValue("changed", null));
         views.remove("b", PartSection.CONTEXT, "gone");
         assertThat(views.part("b", PartSection.CONTEXT, "gone")).isEmpty();
+        views.addTeamEntries(List.of(entry("dev", "a", "new"), entry("dev", "a", "brief")));
+        views.removeTeamEntries("a", PartSection.CONTEXT, "brief");
+        views.remediationState("a", "new", RemediationState.DECLINED);
+        // A team leaves and comes back within the batch: its stored row stays as it is.
+        views.removeTeamEntries(List.of(entry("ops", "b", "link")));
+        views.addTeamEntries(List.of(entry("ops", "b", "link")));
+        views.removeTeamEntries(List.of(entry("dev", "b", "link")));
         assertThat(database.calls).containsExactly("header b", "part kept");
         batch.commit();
 
         assertThat(database.calls).containsExactly("header b", "part kept", "insert headers [a v4]",
                 "update headers [b v5 teams [ops] -> [ops, dev]]", "insert parts [new=then]",
-                "update parts [kept=changed]", "delete parts [gone]");
+                "update parts [kept=changed]", "delete parts [gone]", "insert team entries [dev:new]",
+                "update states [DECLINED]", "delete team entries [brief]", "delete team entries of [dev:link]");
     }
 
     @Test
@@ -146,9 +184,13 @@ class BatchedIncidentViewsTest {
         view.severity = Severity.SEV3;
         view.declaredTeams = new ArrayList<>(List.of(team));
         view.components = new ArrayList<>();
-        IncidentHeader header = new IncidentHeader(view, Map.of(), false);
+        IncidentHeader header = new IncidentHeader(view, Map.of(), Map.of(), false);
         header.declared(List.of(team), 0);
         return header;
+    }
+
+    private static TeamEntry entry(String team, String incidentId, String partId) {
+        return new TeamEntry(team, PartSection.CONTEXT, incidentId, partId, AT);
     }
 
     private static IncidentPart part(String incidentId, String id, Object value) {
