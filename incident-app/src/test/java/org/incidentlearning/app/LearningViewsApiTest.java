@@ -28,7 +28,7 @@ class LearningViewsApiTest {
                 "belief", "Nobody uses the legacy options"));
         var checkout = client.post(base + "/mental-models", json("team", "checkout", "subject", "netlib",
                 "belief", "Our pinned version is unaffected"));
-        client.post(base + "/divergences", json("mentalModelIds", List.of(security.id(), checkout.id()),
+        var divergence = client.post(base + "/divergences", json("mentalModelIds", List.of(security.id(), checkout.id()),
                 "description", "Options believed unused", "effect", "An hour lost"));
         client.post(base + "/contexts", json("team", "checkout", "kind", "PRESSURE", "description", "Sales event"));
         client.post(base + "/linkages", json("kind", "TECHNICAL", "from", "checkout-api", "to", "netlib",
@@ -41,6 +41,12 @@ class LearningViewsApiTest {
         String second = declare(client, "Outage during TLS renegotiation", "2026-05-10T14:00:00Z", "SEV1");
         client.post("/api/incidents/" + second + "/recurrences",
                 json("ofIncidentId", first, "remediationId", migrate.id()));
+
+        // One entry read on its own shows what the whole view shows of it: its recurrences, its models' teams.
+        JsonNode decided = client.get(base + "/remediations/" + migrate.id()).json();
+        assertThat(ids(decided.path("recurrences"), "incidentId")).containsExactly(second);
+        assertThat(ids(client.get(base + "/divergences/" + divergence.id()).json().path("teams"), null))
+                .containsExactly("security", "checkout");
 
         JsonNode context = client.get("/api/teams/checkout/context").json();
         assertThat(context.path("team").asText()).isEqualTo("checkout");

@@ -27,10 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import static org.incidentlearning.web.FieldLimits.VERSION_TAG_LENGTH;
 import static org.incidentlearning.web.FieldLimits.VERSION_TAG_PATTERN;
@@ -42,15 +40,15 @@ public class IncidentQueryController {
 
     static final String ID_PATTERN = PathIds.PATTERN;
 
-    private static final Map<String, Function<IncidentView, List<?>>> COLLECTIONS = Map.of(
-            IncidentPaths.TIMELINE_ENTRIES, view -> view.timeline,
-            IncidentPaths.MENTAL_MODELS, view -> view.mentalModels,
-            IncidentPaths.DIVERGENCES, view -> view.divergences,
-            IncidentPaths.CONTEXTS, view -> view.contexts,
-            IncidentPaths.COORDINATIONS, view -> view.coordinations,
-            IncidentPaths.LINKAGES, view -> view.linkages,
-            IncidentPaths.REMEDIATIONS, view -> view.remediations,
-            IncidentPaths.RECURRENCES, view -> view.recurrenceOf);
+    private static final Map<String, PartSection> COLLECTIONS = Map.of(
+            IncidentPaths.TIMELINE_ENTRIES, PartSection.TIMELINE_ENTRY,
+            IncidentPaths.MENTAL_MODELS, PartSection.MENTAL_MODEL,
+            IncidentPaths.DIVERGENCES, PartSection.DIVERGENCE,
+            IncidentPaths.CONTEXTS, PartSection.CONTEXT,
+            IncidentPaths.COORDINATIONS, PartSection.COORDINATION,
+            IncidentPaths.LINKAGES, PartSection.LINKAGE,
+            IncidentPaths.REMEDIATIONS, PartSection.REMEDIATION,
+            IncidentPaths.RECURRENCES, PartSection.RECURRENCE_OF);
 
     private final IncidentViews views;
     private final ViewFreshness freshness;
@@ -119,21 +117,18 @@ public class IncidentQueryController {
     public ResponseEntity<String> entry(@PathVariable @Pattern(regexp = ID_PATTERN) String incidentId,
                                         @PathVariable String collection,
                                         @PathVariable @Pattern(regexp = ID_PATTERN) String entryId) {
-        Function<IncidentView, List<?>> entries = COLLECTIONS.get(collection);
-        if (entries == null) {
+        PartSection section = COLLECTIONS.get(collection);
+        if (section == null) {
             throw new IncidentRejection(ErrorCode.UNKNOWN_ENTRY, "Incidents have no collection '" + collection
                     + "'; known: " + COLLECTIONS.keySet().stream().sorted().toList());
         }
         freshness.awaitIncident(incidentId).orElseThrow(() -> unknown(incidentId));
         freshness.awaitAll();
-        IncidentView view = views.complete(incidentId).orElseThrow(() -> unknown(incidentId));
-        Object found = entries.apply(view).stream()
-                .filter(entry -> entry instanceof IncidentView.Entry e && e.id.equals(entryId)
-                                 || entry instanceof IncidentView.Recurrence r && r.recurrenceId.equals(entryId))
-                .findFirst()
+        long version = views.version(incidentId);
+        Object found = views.entry(incidentId, section, entryId)
                 .orElseThrow(() -> new IncidentRejection(ErrorCode.UNKNOWN_ENTRY,
                         "Incident " + incidentId + " has no " + collection + " entry " + entryId));
-        return ResponseEntity.ok().eTag(Long.toString(view.version)).body(views.write(found));
+        return ResponseEntity.ok().eTag(Long.toString(version)).body(views.write(found));
     }
 
     /** The collections an entry is read from, as they appear in paths. */

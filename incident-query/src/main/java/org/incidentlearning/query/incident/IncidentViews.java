@@ -83,6 +83,29 @@ public class IncidentViews implements IncidentViewStore {
                         jdbc.query(PARTS + "WHERE p.incident_id = :id", id, (rs, row) -> part(rs))));
     }
 
+    /**
+     * One part as the incident's view shows it, read from its own row and the few it is composed with (a declined
+     * remediation's recurrences, a divergence's mental models), so the read does not grow with the incident.
+     */
+    Optional<Object> entry(String incidentId, PartSection section, String partId) {
+        return part(incidentId, section, partId).map(part -> {
+            Object value = part.value();
+            if (value instanceof IncidentView.Remediation remediation) {
+                IncidentView view = new IncidentView();
+                view.remediations = new ArrayList<>(List.of(remediation));
+                IncidentComposition.attach(view, jdbc.query(PARTS + "WHERE p.incident_id = :id AND p.section = "
+                                + ":section", key(incidentId, PartSection.RECURRED, partId),
+                        (rs, row) -> (IncidentView.Recurrence) part(rs).value()));
+            } else if (value instanceof IncidentView.Divergence divergence) {
+                divergence.teams = divergence.mentalModelIds.stream()
+                        .map(model -> part(incidentId, PartSection.MENTAL_MODEL, model))
+                        .flatMap(Optional::stream)
+                        .map(model -> ((IncidentView.MentalModel) model.value()).team).distinct().toList();
+            }
+            return value;
+        });
+    }
+
     public boolean exists(String incidentId) {
         return !jdbc.queryForList("SELECT 1 FROM incident_view WHERE incident_id = :id",
                 new MapSqlParameterSource("id", incidentId), Integer.class).isEmpty();
