@@ -22,7 +22,6 @@ import org.incidentlearning.kernel.remediation.RemediationReopenedEvent;
 import org.incidentlearning.kernel.remediation.RemediationState;
 import org.incidentlearning.query.hotspot.TimeBucket;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
@@ -32,7 +31,8 @@ import java.time.LocalDate;
 /**
  * Builds the cross-incident learning views: the socio-technical map's edges, the remediation ledger, every recorded
  * text (for search and the language lens) and classification labels over time. Each row belongs to one entry and is
- * written with single SQL statements, so the processor's segments never overwrite each other's work.
+ * written with single SQL statements, so the processor's segments never overwrite each other's work; a batch of events
+ * sends its statements together ({@link LearningWrites}).
  */
 @Component
 @ProcessingGroup(LearningProjection.PROCESSING_GROUP)
@@ -43,25 +43,25 @@ public class LearningProjection {
     static final int KIND_LENGTH = 32;
     static final int FIELD_LENGTH = 32;
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final LearningWrites writes;
 
-    public LearningProjection(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    LearningProjection(LearningWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(IncidentDeclaredEvent event, @Timestamp Instant recordedAt) {
-        jdbc.update("INSERT INTO learning_incident (incident_id, title, started_at) VALUES (:id, :title, :startedAt)",
+        writes.update("INSERT INTO learning_incident (incident_id, title, started_at) VALUES (:id, :title, :startedAt)",
                 new MapSqlParameterSource("id", event.incidentId()).addValue("title", event.title())
                         .addValue("startedAt", sqlTime(event.startedAt())));
-        text(event.incidentId(), "title", event.incidentId(), "INCIDENT", null, event.title(), recordedAt);
-        text(event.incidentId(), "summary", event.incidentId(), "INCIDENT", null, event.summary(), recordedAt);
+        newText(event.incidentId(), "title", event.incidentId(), "INCIDENT", null, event.title(), recordedAt);
+        newText(event.incidentId(), "summary", event.incidentId(), "INCIDENT", null, event.summary(), recordedAt);
     }
 
     @EventHandler
     void on(IncidentRevisedEvent event, @Timestamp Instant recordedAt) {
         if (event.title() != null) {
-            jdbc.update("UPDATE learning_incident SET title = :title WHERE incident_id = :id",
+            writes.update("UPDATE learning_incident SET title = :title WHERE incident_id = :id",
                     new MapSqlParameterSource("id", event.incidentId()).addValue("title", event.title()));
             text(event.incidentId(), "title", event.incidentId(), "INCIDENT", null, event.title(), recordedAt);
         }
@@ -78,7 +78,7 @@ public class LearningProjection {
 
     @EventHandler
     void on(LinkageDiscoveredEvent event, @Timestamp Instant recordedAt) {
-        jdbc.update("INSERT INTO map_edge (linkage_id, incident_id, kind, from_end, to_end, edge_condition, "
+        writes.update("INSERT INTO map_edge (linkage_id, incident_id, kind, from_end, to_end, edge_condition, "
                     + "believed_absent, description, discovered_at) VALUES (:id, :incident, :kind, :from, :to, "
                     + ":condition, :absent, :description, :at)",
                 new MapSqlParameterSource("id", event.linkageId()).addValue("incident", event.incidentId())
@@ -91,7 +91,7 @@ public class LearningProjection {
 
     @EventHandler
     void on(RemediationProposedEvent event, @Timestamp Instant recordedAt) {
-        jdbc.update("INSERT INTO remediation_ledger (remediation_id, incident_id, team, description, state, "
+        writes.update("INSERT INTO remediation_ledger (remediation_id, incident_id, team, description, state, "
                     + "proposed_at) VALUES (:id, :incident, :team, :description, :state, :at)",
                 new MapSqlParameterSource("id", event.remediationId()).addValue("incident", event.incidentId())
                         .addValue("team", event.team()).addValue("description", event.description())
@@ -137,7 +137,7 @@ public class LearningProjection {
 
     @EventHandler
     void on(RecurrenceLinkedEvent event) {
-        jdbc.update("INSERT INTO ledger_recurrence (recurrence_id, remediation_id, incident_id) "
+        writes.update("INSERT INTO ledger_recurrence (recurrence_id, remediation_id, incident_id) "
                     + "VALUES (:id, :remediation, :incident)",
                 new MapSqlParameterSource("id", event.recurrenceId()).addValue("remediation", event.remediationId())
                         .addValue("incident", event.incidentId()));
@@ -146,16 +146,14 @@ public class LearningProjection {
     @EventHandler
     void on(IncidentClassifiedEvent event) {
         MapSqlParameterSource incident = new MapSqlParameterSource("id", event.incidentId());
-        jdbc.update("DELETE FROM incident_label WHERE incident_id = :id", incident);
-        Instant startedAt = jdbc.queryForObject("SELECT started_at FROM learning_incident WHERE incident_id = :id",
-                incident, java.sql.Timestamp.class).toInstant();
-        MapSqlParameterSource[] rows = event.labels().stream()
-                .map(label -> new MapSqlParameterSource("id", event.incidentId()).addValue("label", label)
+        writes.update("DELETE FROM incident_label WHERE incident_id = :id", incident);
+        Instant startedAt = writes.reading().queryForObject("SELECT started_at FROM learning_incident "
+                + "WHERE incident_id = :id", incident, java.sql.Timestamp.class).toInstant();
+        event.labels().forEach(label -> writes.update("INSERT INTO incident_label (incident_id, label, bucket_year, "
+                        + "bucket_month) VALUES (:id, :label, :year, :month)",
+                new MapSqlParameterSource("id", event.incidentId()).addValue("label", label)
                         .addValue("year", TimeBucket.YEAR.labelOf(startedAt))
-                        .addValue("month", TimeBucket.MONTH.labelOf(startedAt)))
-                .toArray(MapSqlParameterSource[]::new);
-        jdbc.batchUpdate("INSERT INTO incident_label (incident_id, label, bucket_year, bucket_month) "
-                         + "VALUES (:id, :label, :year, :month)", rows);
+                        .addValue("month", TimeBucket.MONTH.labelOf(startedAt))));
     }
 
     @EventHandler
@@ -164,18 +162,18 @@ public class LearningProjection {
             if (event.entryKind().textFields().contains(field)) {
                 MapSqlParameterSource params = textParams(event.entryId(), field, value)
                         .addValue("at", sqlTime(recordedAt));
-                jdbc.update("UPDATE recorded_text SET text = :text, text_lower = :lower, root_cause = :rootCause, "
+                writes.update("UPDATE recorded_text SET text = :text, text_lower = :lower, root_cause = :rootCause, "
                             + "blame = :blame, recorded_at = :at WHERE entry_id = :id AND field = :field", params);
             }
         });
         if (event.entryKind() == EntryKind.LINKAGE) {
             MapSqlParameterSource params = new MapSqlParameterSource("id", event.entryId());
             if (event.changes().containsKey("description")) {
-                jdbc.update("UPDATE map_edge SET description = :value WHERE linkage_id = :id",
+                writes.update("UPDATE map_edge SET description = :value WHERE linkage_id = :id",
                         params.addValue("value", event.changes().get("description")));
             }
             if (event.changes().containsKey("condition")) {
-                jdbc.update("UPDATE map_edge SET edge_condition = :value WHERE linkage_id = :id",
+                writes.update("UPDATE map_edge SET edge_condition = :value WHERE linkage_id = :id",
                         params.addValue("value", event.changes().get("condition")));
             }
         }
@@ -188,9 +186,9 @@ public class LearningProjection {
     @EventHandler
     void on(EntryRetractedEvent event) {
         MapSqlParameterSource entry = new MapSqlParameterSource("id", event.entryId());
-        jdbc.update("DELETE FROM recorded_text WHERE entry_id = :id", entry);
-        jdbc.update("DELETE FROM map_edge WHERE linkage_id = :id", entry);
-        jdbc.update("DELETE FROM remediation_ledger WHERE remediation_id = :id", entry);
+        writes.update("DELETE FROM recorded_text WHERE entry_id = :id", entry);
+        writes.update("DELETE FROM map_edge WHERE linkage_id = :id", entry);
+        writes.update("DELETE FROM remediation_ledger WHERE remediation_id = :id", entry);
     }
 
     /** A replay starts from nothing. */
@@ -198,24 +196,31 @@ public class LearningProjection {
     void reset() {
         for (String table : new String[]{"learning_incident", "map_edge", "remediation_ledger", "ledger_recurrence",
                 "recorded_text", "incident_label"}) {
-            jdbc.getJdbcTemplate().update("DELETE FROM " + table);
+            writes.reading().getJdbcTemplate().update("DELETE FROM " + table);
         }
     }
 
+    /** A new entry's texts: rows of their own, inserted without a look for earlier ones. */
     private void texts(EntryRecorded event, Instant recordedAt) {
         RecordedEntry entry = event.entry();
-        entry.texts().forEach((field, text) -> text(event.entryId(), field, event.incidentId(),
+        entry.texts().forEach((field, text) -> newText(event.entryId(), field, event.incidentId(),
                 entry.entryKind().name(), entry.team(), text, recordedAt));
     }
 
+    /** A text that replaces the one the entry had under that field, if any. */
     private void text(String entryId, String field, String incidentId, String kind, String team, String text,
                       Instant recordedAt) {
         MapSqlParameterSource params = new MapSqlParameterSource("id", entryId).addValue("field", field);
-        jdbc.update("DELETE FROM recorded_text WHERE entry_id = :id AND field = :field", params);
+        writes.update("DELETE FROM recorded_text WHERE entry_id = :id AND field = :field", params);
+        newText(entryId, field, incidentId, kind, team, text, recordedAt);
+    }
+
+    private void newText(String entryId, String field, String incidentId, String kind, String team, String text,
+                         Instant recordedAt) {
         if (text == null || text.isBlank()) {
             return;
         }
-        jdbc.update("INSERT INTO recorded_text (entry_id, field, incident_id, entry_kind, team, text, text_lower, "
+        writes.update("INSERT INTO recorded_text (entry_id, field, incident_id, entry_kind, team, text, text_lower, "
                     + "root_cause, blame, recorded_at) VALUES (:id, :field, :incident, :kind, :team, :text, :lower, "
                     + ":rootCause, :blame, :at)",
                 textParams(entryId, field, text).addValue("incident", incidentId).addValue("kind", kind)
@@ -230,7 +235,7 @@ public class LearningProjection {
     }
 
     private void ledger(String remediationId, String assignments, MapSqlParameterSource params) {
-        jdbc.update("UPDATE remediation_ledger SET " + assignments + " WHERE remediation_id = :remediationId",
+        writes.update("UPDATE remediation_ledger SET " + assignments + " WHERE remediation_id = :remediationId",
                 params.addValue("remediationId", remediationId));
     }
 

@@ -1,5 +1,7 @@
 package org.incidentlearning.query.learning;
 
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.incidentlearning.kernel.context.ContextKind;
@@ -37,6 +39,7 @@ class LearningProjectionTest {
     private static final Instant RECORDED = Instant.parse("2026-11-23T10:00:00Z");
 
     private LearningProjection projection;
+    private NamedParameterJdbcTemplate jdbc;
     private SocioTechnicalMap map;
     private RemediationLedger ledger;
     private LearningLens lens;
@@ -48,8 +51,8 @@ class LearningProjectionTest {
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/h2")
                 .load().migrate();
-        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
-        projection = new LearningProjection(jdbc);
+        jdbc = new NamedParameterJdbcTemplate(dataSource);
+        projection = new LearningProjection(new LearningWrites(jdbc));
         map = new SocioTechnicalMap(jdbc);
         ledger = new RemediationLedger(jdbc);
         lens = new LearningLens(jdbc);
@@ -154,6 +157,39 @@ class LearningProjectionTest {
 
         projection.reset();
         assertThat(search.search("connection", null, 0, 10).total()).isZero();
+    }
+
+    @Test
+    void aBatchOfEventsWritesWhenItCommitsAndItsReadsSeeItsOwnWrites() {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        declare("i-1", T0);
+        for (int i = 0; i < 3; i++) {
+            projection.on(new TimelineEntryRecordedEvent("i-1", "e-" + i, T0, "ops", TimelineEntryKind.ACTION,
+                    "Restarted pool " + i), RECORDED);
+        }
+        assertThat(count("recorded_text")).as("nothing is written before the batch commits").isZero();
+        // The classification reads when the incident started, which this batch wrote.
+        projection.on(new IncidentClassifiedEvent("i-1", List.of("capacity")));
+        projection.on(new TimelineEntryRecordedEvent("i-1", "e-3", T0, "ops", TimelineEntryKind.ACTION,
+                "Restarted pool 3"), RECORDED);
+        assertThat(count("recorded_text")).as("what the read needed was sent; what came after waits").isEqualTo(4);
+        batch.commit();
+
+        assertThat(count("recorded_text")).isEqualTo(5);
+        assertThat(lens.lens().classifications()).extracting(LearningLens.Classification::label)
+                .containsExactly("capacity");
+    }
+
+    @Test
+    void aBatchThatRollsBackWritesNothing() {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        declare("i-1", T0);
+        batch.rollback();
+        assertThat(count("learning_incident")).isZero();
+    }
+
+    private long count(String table) {
+        return jdbc.getJdbcTemplate().queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
     }
 
     private void declare(String id, Instant startedAt) {
