@@ -25,6 +25,8 @@ import java.util.Map;
 public final class Benchmark {
 
     private static final int GENERATOR_VERSION = 1;
+    /** The share of the ingest's rate at concurrency 32 that the lag is measured at. */
+    private static final double LAG_SHARE = 0.5;
 
     private final Settings settings;
     private final Path repository;
@@ -98,7 +100,8 @@ public final class Benchmark {
     private static Settings withStores(Settings settings, List<String> stores) {
         return new Settings(settings.mode(), stores, settings.incidents(), settings.warmUp(), settings.level(),
                 settings.levels(), settings.bareLevels(), settings.lagLoad(), settings.lagRate(),
-                settings.replayIncidents(), settings.queryRequests(), settings.limit(), settings.seed());
+                settings.replayIncidents(), settings.queryRequests(), settings.limit(), settings.bigIncidentSizes(),
+                settings.seed());
     }
 
     private void run() throws Exception {
@@ -146,14 +149,15 @@ public final class Benchmark {
         System.out.println("-- ingest and projection lag, on an empty store");
         Ingest.Figures ingest;
         ProjectionLag.Figures lag;
+        BigIncident.Figures big;
         double backlogSeconds;
         try (ServiceUnderTest service = ServiceUnderTest.start(jars, store.serviceArguments("ingest", true),
                 logs.resolve(store.name() + "-ingest.log"))) {
             Ingest load = new Ingest(service.client(), settings);
             ingest = load.run();
             double best = ingest.levels().get(ingest.levels().size() - 1).perSecond();
-            int rate = (int) Math.max(10, Math.min(settings.lagRate(), best * 0.8));
-            Report.say("lag: a steady %d commands/s (the goal's 1,000, or 80%% of the rate at concurrency %d)", rate,
+            int rate = (int) Math.max(10, Math.min(settings.lagRate(), best * LAG_SHARE));
+            Report.say("lag: a steady %d commands/s (the goal's 1,000, or half the rate at concurrency %d)", rate,
                     ingest.levels().get(ingest.levels().size() - 1).concurrency());
             // The lag is measured from a caught-up start; the backlog the ingest left is a figure of its own.
             long backlog = System.nanoTime();
@@ -166,8 +170,18 @@ public final class Benchmark {
                     lag.incidentView().percentileMillis(50), lag.incidentView().percentileMillis(99),
                     lag.incidentView().count(), lag.hotspots().percentileMillis(50),
                     lag.hotspots().percentileMillis(99), lag.hotspots().count(), lag.notSeen());
+            System.out.println("-- one big incident");
+            big = new BigIncident(service.client()).run(settings.bigIncidentSizes());
         }
         figures.put("ingest", ingestFigures(ingest));
+        figures.put("bigIncident", BigIncident.figures(big));
+        Map<String, Object> size = new LinkedHashMap<>();
+        if (store instanceof StoreUnderTest.H2 h2) {
+            StoreUnderTest.H2.FileSizes sizes = h2.compact("ingest");
+            Report.say("H2 file after the ingest, the lag and the big incident: %,d bytes, %.1f times the %,d bytes "
+                       + "SHUTDOWN COMPACT leaves", sizes.bytes(), sizes.ratio(), sizes.compactedBytes());
+            size.put("afterIngest", fileFigures(sizes));
+        }
         figures.put("lag", lagFigures(lag));
         castMap(figures.get("lag")).put("backlogAfterIngestSeconds", Report.round(backlogSeconds));
 
@@ -194,6 +208,13 @@ public final class Benchmark {
             Report.say("replay: %,d events in %.1f s, %,.0f events/s", replay.events(), replay.seconds(),
                     replay.eventsPerSecond());
             queries = new Queries(service.client(), settings, settings.replayIncidents()).run();
+        }
+        if (store instanceof StoreUnderTest.H2 h2) {
+            StoreUnderTest.H2.FileSizes sizes = h2.compact(dataset);
+            Report.say("H2 file after the replay: %,d bytes, %.1f times the %,d bytes SHUTDOWN COMPACT leaves",
+                    sizes.bytes(), sizes.ratio(), sizes.compactedBytes());
+            size.put("afterReplay", fileFigures(sizes));
+            figures.put("storeSize", size);
         }
 
         System.out.println("-- the store's own limits");
@@ -260,6 +281,14 @@ public final class Benchmark {
         figures.put("hotspotsP99Ms", Report.round(lag.hotspots().percentileMillis(99)));
         figures.put("hotspotsFollowed", lag.hotspots().count());
         figures.put("notSeenWithin10s", lag.notSeen());
+        return figures;
+    }
+
+    private static Map<String, Object> fileFigures(StoreUnderTest.H2.FileSizes sizes) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("ratioToCompacted", Report.round(sizes.ratio()));
+        figures.put("bytes", sizes.bytes());
+        figures.put("compactedBytes", sizes.compactedBytes());
         return figures;
     }
 

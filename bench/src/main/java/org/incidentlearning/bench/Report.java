@@ -64,6 +64,20 @@ final class Report {
                 lag.get("incidentViewP50Ms") + " / " + lag.get("incidentViewP99Ms"), "p99 <= 100"));
         rows.add(List.of("lag: hot spots p50 / p99 ms", lag.get("hotspotsP50Ms") + " / " + lag.get("hotspotsP99Ms"),
                 "p99 <= 100"));
+        Map<String, Object> big = (Map<String, Object>) figures.get("bigIncident");
+        big.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> at) {
+                rows.add(List.of("big incident " + key + ": command / visible p50 ms", at.get("commandP50Ms") + " / "
+                                                                                     + at.get("visibleP50Ms"), ""));
+            }
+        });
+        rows.add(List.of("big incident: visible at the largest / at the smallest", big.get("catchUpRatio"),
+                "<= 1.5"));
+        Map<String, Object> size = (Map<String, Object>) figures.get("storeSize");
+        if (size != null) {
+            size.forEach((key, value) -> rows.add(List.of("H2 file / compacted, " + key,
+                    ((Map<String, Object>) value).get("ratioToCompacted"), "<= 3")));
+        }
         rows.add(List.of("replay events/s (" + replay.get("events") + " events)", replay.get("eventsPerSecond"),
                 ">= 100000"));
         rows.add(List.of("replay ratio to raw read", replay.get("ratioToRawRead"), "or >= 0.5"));

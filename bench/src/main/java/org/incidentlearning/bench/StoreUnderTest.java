@@ -75,6 +75,26 @@ interface StoreUnderTest extends AutoCloseable {
             return "H2 " + org.h2.engine.Constants.VERSION + " file, WRITE_DELAY=0";
         }
 
+        /**
+         * The dataset's file as the service left it, and again after {@code SHUTDOWN COMPACT} rewrote it to what
+         * it holds: the service must be stopped.
+         */
+        FileSizes compact(String dataset) throws IOException, SQLException {
+            Path file = root.resolve(dataset).resolve("incidents.mv.db");
+            long before = Files.size(file);
+            try (Connection connection = connect(dataset); Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN COMPACT");
+            }
+            return new FileSizes(before, Files.size(file));
+        }
+
+        record FileSizes(long bytes, long compactedBytes) {
+
+            double ratio() {
+                return (double) bytes / compactedBytes;
+            }
+        }
+
         @Override
         public void close() {
         }
