@@ -85,7 +85,8 @@ class PostgresModeTest {
                 String.class)).containsExactly("text");
         assertThat(database.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY "
                                          + "installed_rank", String.class))
-                .containsExactly("1.1", "1.2", "2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "4.1", "5.1");
+                .containsExactly("1.1", "1.2", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "3.1", "4.1",
+                        "5.1");
     }
 
     @Test

@@ -255,19 +255,21 @@ class BatchedIncidentViews implements IncidentViewStore {
                         pending.componentsBefore, pending.recurringBefore));
             }
         }
-        stored.insertHeaders(declared);
-        stored.updateHeaders(changed);
+        TeamCounts.Deltas counts = new TeamCounts.Deltas();
+        stored.insertHeaders(declared, counts);
+        stored.updateHeaders(changed, counts);
         stored.insertParts(batch.inserted.values());
         stored.updateParts(batch.updated.values());
         stored.deleteParts(batch.deleted.stream()
                 .map(key -> IncidentViews.key(key.incidentId(), key.section(), key.partId())).toList());
-        stored.insertTeamEntries(batch.teamEntries);
+        stored.insertTeamEntries(batch.teamEntries, counts);
         stored.updateRemediationStates(batch.remediationStates.entrySet().stream()
                 .map(state -> IncidentViews.remediationStateRow(state.getKey().incidentId(),
-                        state.getKey().partId(), state.getValue())).toList());
+                        state.getKey().partId(), state.getValue())).toList(), counts);
         stored.deleteTeamEntries(batch.teamEntriesRemoved.stream()
-                .map(key -> IncidentViews.key(key.incidentId(), key.section(), key.partId())).toList());
-        stored.deleteTeamEntriesOf(batch.teamEntriesLeft);
+                .map(key -> IncidentViews.key(key.incidentId(), key.section(), key.partId())).toList(), counts);
+        stored.deleteTeamEntriesOf(batch.teamEntriesLeft, counts);
+        stored.applyCounts(counts);
         batch.clear();
     }
 }

@@ -62,6 +62,7 @@ public class IncidentViews implements IncidentViewStore {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final HotspotCounts hotspots;
+    private final TeamCounts teamCounts;
     private final ObjectMapper json = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -69,9 +70,10 @@ public class IncidentViews implements IncidentViewStore {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
-    public IncidentViews(NamedParameterJdbcTemplate jdbc, HotspotCounts hotspots) {
+    IncidentViews(NamedParameterJdbcTemplate jdbc, HotspotCounts hotspots, TeamCounts teamCounts) {
         this.jdbc = jdbc;
         this.hotspots = hotspots;
+        this.teamCounts = teamCounts;
     }
 
     /** The complete view: its header, its parts, and the recurrences later incidents linked to it. */
@@ -219,13 +221,15 @@ public class IncidentViews implements IncidentViewStore {
         MapSqlParameterSource params = new MapSqlParameterSource("team", team).addValue("limit", limit);
         String keyset = "";
         if (after != null) {
-            keyset = " AND (t.started_at < :at OR (t.started_at = :at AND t.incident_id < :incident))";
+            keyset = " AND t.started_at <= :at AND (t.started_at < :at OR (t.started_at = :at "
+                     + "AND t.incident_id < :incident))";
             params.addValue("at", Timestamp.from(after.at())).addValue("incident", after.incidentId());
         }
         return jdbc.query("SELECT v.incident_id, v.title, v.severity, v.status, v.started_at, v.teams, v.components, "
                           + "v.version, v.updated_at FROM incident_view_team t JOIN incident_view v "
                           + "ON v.incident_id = t.incident_id WHERE t.team = :team" + keyset
-                          + " ORDER BY t.started_at DESC, t.incident_id DESC FETCH FIRST :limit ROWS ONLY", params,
+                          + " ORDER BY t.team, t.started_at DESC, t.incident_id DESC FETCH FIRST :limit ROWS ONLY",
+                params,
                 (rs, row) -> new TeamItem<>(rs.getString(1), rs.getString(1), rs.getTimestamp(5).toInstant(),
                         new IncidentSummary(rs.getString(1), rs.getString(2), Severity.valueOf(rs.getString(3)),
                                 IncidentStatus.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(),
@@ -240,44 +244,41 @@ public class IncidentViews implements IncidentViewStore {
                 .addValue("limit", limit);
         String keyset = "";
         if (after != null) {
-            keyset = " AND (e.recorded_at < :at OR (e.recorded_at = :at AND (e.incident_id < :incident "
-                     + "OR (e.incident_id = :incident AND e.part_id < :part))))";
+            keyset = " AND e.recorded_at <= :at AND (e.recorded_at < :at OR (e.recorded_at = :at "
+                     + "AND (e.incident_id < :incident OR (e.incident_id = :incident AND e.part_id < :part))))";
             params.addValue("at", Timestamp.from(after.at())).addValue("incident", after.incidentId())
                     .addValue("part", after.partId());
         }
         return jdbc.query("SELECT e.incident_id, e.part_id, e.recorded_at, p.payload FROM team_entry e "
                           + "JOIN incident_part p ON p.incident_id = e.incident_id AND p.section = e.section "
                           + "AND p.part_id = e.part_id WHERE e.team = :team AND e.section = :section" + keyset
-                          + " ORDER BY e.recorded_at DESC, e.incident_id DESC, e.part_id DESC "
+                          + " ORDER BY e.team, e.section, e.recorded_at DESC, e.incident_id DESC, e.part_id DESC "
                           + "FETCH FIRST :limit ROWS ONLY", params,
                 (rs, row) -> new TeamItem<>(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
                         (IncidentView.Entry) read(rs.getString(4), section.type())));
     }
 
-    /** How many entries of each kind the team's context lists, and how many incidents. */
+    /** How many entries of each kind the team's context lists. */
     public Map<EntryKind, Long> teamEntryCounts(String team) {
+        Map<String, Long> stored = teamCounts.of(team);
         Map<EntryKind, Long> counts = new EnumMap<>(EntryKind.class);
-        jdbc.query("SELECT section, COUNT(*) FROM team_entry WHERE team = :team GROUP BY section",
-                new MapSqlParameterSource("team", team),
-                rs -> {
-                    counts.put(EntryKind.valueOf(rs.getString(1)), rs.getLong(2));
-                });
+        for (EntryKind kind : EntryKind.values()) {
+            counts.put(kind, stored.getOrDefault(TeamCounts.of(PartSection.of(kind)), 0L));
+        }
         return counts;
     }
 
     public long teamIncidentCount(String team) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM incident_view_team WHERE team = :team",
-                new MapSqlParameterSource("team", team), Long.class);
+        return teamCounts.of(team).getOrDefault(TeamCounts.INCIDENTS, 0L);
     }
 
     /** The team's remediations by state. */
     public Map<RemediationState, Long> teamRemediationStates(String team) {
+        Map<String, Long> stored = teamCounts.of(team);
         Map<RemediationState, Long> states = new EnumMap<>(RemediationState.class);
-        jdbc.query("SELECT state, COUNT(*) FROM team_entry WHERE team = :team AND section = :section GROUP BY state",
-                new MapSqlParameterSource("team", team).addValue("section", PartSection.REMEDIATION.name()),
-                rs -> {
-                    states.put(RemediationState.valueOf(rs.getString(1)), rs.getLong(2));
-                });
+        for (RemediationState state : RemediationState.values()) {
+            states.put(state, stored.getOrDefault(TeamCounts.of(state), 0L));
+        }
         return states;
     }
 
@@ -295,7 +296,9 @@ public class IncidentViews implements IncidentViewStore {
 
     @Override
     public void declare(IncidentHeader header) {
-        insertHeaders(List.of(header));
+        TeamCounts.Deltas counts = new TeamCounts.Deltas();
+        insertHeaders(List.of(header), counts);
+        applyCounts(counts);
     }
 
     @Override
@@ -308,8 +311,10 @@ public class IncidentViews implements IncidentViewStore {
     @Override
     public void changed(IncidentHeader header) {
         IncidentHeader before = header(header.view().id).orElseThrow();
+        TeamCounts.Deltas counts = new TeamCounts.Deltas();
         updateHeaders(List.of(new HeaderChange(header, before.teams(), before.view().components,
-                before.recurring())));
+                before.recurring())), counts);
+        applyCounts(counts);
     }
 
     @Override
@@ -335,23 +340,41 @@ public class IncidentViews implements IncidentViewStore {
 
     @Override
     public void addTeamEntries(List<TeamEntry> entries) {
-        insertTeamEntries(entries);
+        TeamCounts.Deltas counts = new TeamCounts.Deltas();
+        insertTeamEntries(entries, counts);
+        applyCounts(counts);
     }
 
     @Override
     public void removeTeamEntries(String incidentId, PartSection section, String partId) {
-        deleteTeamEntries(List.of(key(incidentId, section, partId)));
+        TeamCounts.Deltas counts = new TeamCounts.Deltas();
+        deleteTeamEntries(List.of(key(incidentId, section, partId)), counts);
+        applyCounts(counts);
     }
 
     @Override
     public void remediationState(String incidentId, String remediationId, RemediationState state) {
-        updateRemediationStates(List.of(remediationStateRow(incidentId, remediationId, state)));
+        TeamCounts.Deltas counts = new TeamCounts.Deltas();
+        updateRemediationStates(List.of(remediationStateRow(incidentId, remediationId, state)), counts);
+        applyCounts(counts);
     }
 
-    void insertTeamEntries(Collection<TeamEntry> entries) {
+    /** Writes what a batch changed in the teams' counts, once, after its rows. */
+    void applyCounts(TeamCounts.Deltas counts) {
+        teamCounts.apply(counts);
+    }
+
+    void insertTeamEntries(Collection<TeamEntry> entries, TeamCounts.Deltas counts) {
+        List<TeamEntry> distinct = entries.stream().distinct().toList();
+        for (TeamEntry entry : distinct) {
+            counts.add(entry.team(), TeamCounts.of(entry.section()), 1);
+            if (entry.section() == PartSection.REMEDIATION) {
+                counts.add(entry.team(), TeamCounts.of(RemediationState.PROPOSED), 1);
+            }
+        }
         jdbc.batchUpdate("INSERT INTO team_entry (team, section, incident_id, part_id, recorded_at, state) "
                          + "VALUES (:team, :section, :id, :part, :recordedAt, :state)",
-                entries.stream().distinct().map(entry -> key(entry.incidentId(), entry.section(), entry.partId())
+                distinct.stream().map(entry -> key(entry.incidentId(), entry.section(), entry.partId())
                         .addValue("team", entry.team()).addValue("recordedAt", Timestamp.from(entry.recordedAt()))
                         .addValue("state", entry.section() == PartSection.REMEDIATION
                                 ? RemediationState.PROPOSED.name() : null))
@@ -360,17 +383,29 @@ public class IncidentViews implements IncidentViewStore {
 
     @Override
     public void removeTeamEntries(List<TeamEntry> entries) {
-        deleteTeamEntriesOf(entries);
+        TeamCounts.Deltas counts = new TeamCounts.Deltas();
+        deleteTeamEntriesOf(entries, counts);
+        applyCounts(counts);
     }
 
-    void deleteTeamEntriesOf(Collection<TeamEntry> entries) {
+    void deleteTeamEntriesOf(Collection<TeamEntry> entries, TeamCounts.Deltas counts) {
+        for (TeamEntry entry : entries) {
+            teamRowsOf(entry.incidentId(), entry.section(), entry.partId()).stream()
+                    .filter(row -> row.team().equals(entry.team()))
+                    .forEach(row -> uncount(row, entry.section(), counts));
+        }
         jdbc.batchUpdate("DELETE FROM team_entry WHERE team = :team AND incident_id = :id AND section = :section "
                          + "AND part_id = :part", entries.stream().map(entry -> key(entry.incidentId(),
                         entry.section(), entry.partId()).addValue("team", entry.team()))
                         .toArray(MapSqlParameterSource[]::new));
     }
 
-    void deleteTeamEntries(Collection<MapSqlParameterSource> keys) {
+    void deleteTeamEntries(Collection<MapSqlParameterSource> keys, TeamCounts.Deltas counts) {
+        for (MapSqlParameterSource key : keys) {
+            PartSection section = PartSection.valueOf((String) key.getValue("section"));
+            teamRowsOf((String) key.getValue("id"), section, (String) key.getValue("part"))
+                    .forEach(row -> uncount(row, section, counts));
+        }
         jdbc.batchUpdate("DELETE FROM team_entry WHERE incident_id = :id AND section = :section "
                          + "AND part_id = :part", keys.toArray(MapSqlParameterSource[]::new));
     }
@@ -380,9 +415,39 @@ public class IncidentViews implements IncidentViewStore {
         return key(incidentId, PartSection.REMEDIATION, remediationId).addValue("state", state.name());
     }
 
-    void updateRemediationStates(Collection<MapSqlParameterSource> rows) {
+    void updateRemediationStates(Collection<MapSqlParameterSource> rows, TeamCounts.Deltas counts) {
+        for (MapSqlParameterSource row : rows) {
+            String state = (String) row.getValue("state");
+            teamRowsOf((String) row.getValue("id"), PartSection.REMEDIATION, (String) row.getValue("part")).stream()
+                    .filter(before -> !state.equals(before.state()))
+                    .forEach(before -> {
+                        counts.add(before.team(), TeamCounts.of(RemediationState.valueOf(before.state())), -1);
+                        counts.add(before.team(), TeamCounts.of(RemediationState.valueOf(state)), 1);
+                    });
+        }
         jdbc.batchUpdate("UPDATE team_entry SET state = :state WHERE incident_id = :id AND section = :section "
                          + "AND part_id = :part", rows.toArray(MapSqlParameterSource[]::new));
+    }
+
+    /** A team's row of one entry, with the remediation's state where it is one. */
+    private record TeamRow(String team, String state) {
+    }
+
+    /**
+     * The teams' rows of one entry as stored, read before they change: removals and state changes are rare, so a
+     * point read each costs less than keeping every row's state in memory.
+     */
+    private List<TeamRow> teamRowsOf(String incidentId, PartSection section, String partId) {
+        return jdbc.query("SELECT team, state FROM team_entry WHERE incident_id = :id AND part_id = :part "
+                          + "AND section = :section", key(incidentId, section, partId),
+                (rs, row) -> new TeamRow(rs.getString(1), rs.getString(2)));
+    }
+
+    private static void uncount(TeamRow row, PartSection section, TeamCounts.Deltas counts) {
+        counts.add(row.team(), TeamCounts.of(section), -1);
+        if (row.state() != null) {
+            counts.add(row.team(), TeamCounts.of(RemediationState.valueOf(row.state())), -1);
+        }
     }
 
     @Override
@@ -392,6 +457,7 @@ public class IncidentViews implements IncidentViewStore {
             jdbc.getJdbcTemplate().update("DELETE FROM " + table);
         }
         hotspots.deleteAll();
+        teamCounts.deleteAll();
     }
 
     /** A changed header, with the teams, components and recurrence it had before the change. */
@@ -399,7 +465,7 @@ public class IncidentViews implements IncidentViewStore {
                         boolean recurringBefore) {
     }
 
-    void insertHeaders(Collection<IncidentHeader> headers) {
+    void insertHeaders(Collection<IncidentHeader> headers, TeamCounts.Deltas counts) {
         jdbc.batchUpdate("INSERT INTO incident_view (incident_id, title, severity, status, started_at, version, "
                          + "updated_at, teams, components, header, bucket_year, bucket_month, bucket_week, "
                          + "severity_weight, recurrence) VALUES (:id, :title, :severity, :status, :startedAt, "
@@ -408,14 +474,14 @@ public class IncidentViews implements IncidentViewStore {
                 headers.stream().map(this::columns).toArray(MapSqlParameterSource[]::new));
         HotspotCounts.Deltas deltas = new HotspotCounts.Deltas();
         headers.forEach(header -> {
-            replaceTeams(header.view(), header.teams());
+            replaceTeams(header.view(), List.of(), header.teams(), counts);
             replaceRows("incident_view_component", "component", header.view().id, header.view().components);
             count(deltas, new HeaderChange(header, List.of(), List.of(), false));
         });
         hotspots.apply(deltas);
     }
 
-    void updateHeaders(Collection<HeaderChange> changes) {
+    void updateHeaders(Collection<HeaderChange> changes, TeamCounts.Deltas counts) {
         jdbc.batchUpdate("UPDATE incident_view SET title = :title, status = :status, version = :version, "
                          + "updated_at = :updatedAt, teams = :teams, components = :components, header = :header, "
                          + "recurrence = :recurrence WHERE incident_id = :id",
@@ -426,7 +492,7 @@ public class IncidentViews implements IncidentViewStore {
             IncidentView view = change.header().view();
             List<String> teams = change.header().teams();
             if (!teams.equals(change.teamsBefore())) {
-                replaceTeams(view, teams);
+                replaceTeams(view, change.teamsBefore(), teams, counts);
             }
             if (!view.components.equals(change.componentsBefore())) {
                 replaceRows("incident_view_component", "component", view.id, view.components);
@@ -552,7 +618,12 @@ public class IncidentViews implements IncidentViewStore {
                 .addValue("payload", write(part.value()));
     }
 
-    private void replaceTeams(IncidentView view, List<String> teams) {
+    private void replaceTeams(IncidentView view, List<String> before, List<String> teams,
+                              TeamCounts.Deltas counts) {
+        Set<String> was = new HashSet<>(before);
+        Set<String> is = new HashSet<>(teams);
+        is.stream().filter(team -> !was.contains(team)).forEach(team -> counts.add(team, TeamCounts.INCIDENTS, 1));
+        was.stream().filter(team -> !is.contains(team)).forEach(team -> counts.add(team, TeamCounts.INCIDENTS, -1));
         jdbc.update("DELETE FROM incident_view_team WHERE incident_id = :id", new MapSqlParameterSource("id", view.id));
         jdbc.batchUpdate("INSERT INTO incident_view_team (incident_id, team, started_at) VALUES (:id, :team, :at)",
                 teams.stream().distinct().map(team -> new MapSqlParameterSource("id", view.id).addValue("team", team)

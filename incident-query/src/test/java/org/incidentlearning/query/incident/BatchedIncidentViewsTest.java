@@ -28,7 +28,7 @@ class BatchedIncidentViewsTest {
         final List<String> calls = new ArrayList<>();
 
         RecordedViews() {
-            super(null, null);
+            super(null, null, null);
         }
 
         @Override
@@ -44,7 +44,7 @@ class BatchedIncidentViewsTest {
         }
 
         @Override
-        void insertHeaders(Collection<IncidentHeader> inserted) {
+        void insertHeaders(Collection<IncidentHeader> inserted, TeamCounts.Deltas counts) {
             if (!inserted.isEmpty()) {
                 calls.add("insert headers " + inserted.stream().map(h -> h.view().id + " v" + h.view().version)
                         .toList());
@@ -52,7 +52,7 @@ class BatchedIncidentViewsTest {
         }
 
         @Override
-        void updateHeaders(Collection<HeaderChange> changes) {
+        void updateHeaders(Collection<HeaderChange> changes, TeamCounts.Deltas counts) {
             if (!changes.isEmpty()) {
                 calls.add("update headers " + changes.stream().map(change -> change.header().view().id + " v"
                         + change.header().view().version + " teams " + change.teamsBefore() + " -> "
@@ -75,32 +75,37 @@ class BatchedIncidentViewsTest {
         }
 
         @Override
-        void insertTeamEntries(Collection<TeamEntry> entries) {
+        void insertTeamEntries(Collection<TeamEntry> entries, TeamCounts.Deltas counts) {
             if (!entries.isEmpty()) {
                 calls.add("insert team entries " + entries.stream().map(e -> e.team() + ":" + e.partId()).toList());
             }
         }
 
         @Override
-        void updateRemediationStates(Collection<MapSqlParameterSource> rows) {
+        void updateRemediationStates(Collection<MapSqlParameterSource> rows, TeamCounts.Deltas counts) {
             if (!rows.isEmpty()) {
                 calls.add("update states " + rows.stream().map(row -> row.getValue("state")).toList());
             }
         }
 
         @Override
-        void deleteTeamEntries(Collection<MapSqlParameterSource> keys) {
+        void deleteTeamEntries(Collection<MapSqlParameterSource> keys, TeamCounts.Deltas counts) {
             if (!keys.isEmpty()) {
                 calls.add("delete team entries " + keys.stream().map(key -> key.getValue("part")).toList());
             }
         }
 
         @Override
-        void deleteTeamEntriesOf(Collection<TeamEntry> entries) {
+        void deleteTeamEntriesOf(Collection<TeamEntry> entries, TeamCounts.Deltas counts) {
             if (!entries.isEmpty()) {
                 calls.add("delete team entries of " + entries.stream().map(e -> e.team() + ":" + e.partId())
                         .toList());
             }
+        }
+
+        /** The counts are the database's own arithmetic; what reaches it is recorded by the calls above. */
+        @Override
+        void applyCounts(TeamCounts.Deltas counts) {
         }
 
         @Override

@@ -1,5 +1,7 @@
 package org.incidentlearning.query.incident;
 
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.incidentlearning.kernel.context.ContextKind;
@@ -42,6 +44,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +68,7 @@ class IncidentViewProjectionTest {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/h2")
                 .load().migrate();
         jdbc = new NamedParameterJdbcTemplate(dataSource);
-        views = new IncidentViews(jdbc, new HotspotCounts(jdbc));
+        views = new IncidentViews(jdbc, new HotspotCounts(jdbc), new TeamCounts(jdbc));
         projection = new IncidentViewProjection(views);
         sequence = 0;
     }
@@ -264,6 +267,71 @@ class IncidentViewProjectionTest {
                 .containsExactly(tuple("db", 2L),
                         tuple("api", 1L),
                         tuple("cache", 1L));
+    }
+
+    @Test
+    void theKeptTeamCountsCountWhatTheTeamsRowsHoldLiveAndInBatches() {
+        playTeamStory(projection, "");
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        playTeamStory(new IncidentViewProjection(new BatchedIncidentViews(views)), "batched-");
+        batch.commit();
+
+        Map<String, Long> counted = new TreeMap<>();
+        jdbc.query("SELECT team, 'INCIDENTS', COUNT(*) FROM incident_view_team GROUP BY team", Map.of(),
+                rs -> { counted.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3)); });
+        jdbc.query("SELECT team, section, COUNT(*) FROM team_entry GROUP BY team, section", Map.of(),
+                rs -> { counted.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3)); });
+        jdbc.query("SELECT team, 'STATE_' || state, COUNT(*) FROM team_entry WHERE section = 'REMEDIATION' "
+                   + "GROUP BY team, state", Map.of(),
+                rs -> { counted.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3)); });
+        Map<String, Long> kept = new TreeMap<>();
+        jdbc.query("SELECT team, item, items FROM team_count WHERE items <> 0", Map.of(),
+                rs -> { kept.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3)); });
+
+        assertThat(kept).isEqualTo(counted);
+        assertThat(views.teamIncidentCount("ops")).isEqualTo(4);
+        assertThat(views.teamIncidentCount("dba")).as("left b with its retracted entry, twice").isZero();
+        assertThat(views.teamIncidentCount("payments")).isEqualTo(2);
+        assertThat(views.teamEntryCounts("support")).containsEntry(EntryKind.CONTEXT, 2L);
+        assertThat(views.teamEntryCounts("checkout")).containsEntry(EntryKind.MENTAL_MODEL, 2L)
+                .containsEntry(EntryKind.DIVERGENCE, 2L);
+        assertThat(views.teamRemediationStates("ops")).containsEntry(RemediationState.COMPLETED, 2L)
+                .containsEntry(RemediationState.DECLINED, 2L).containsEntry(RemediationState.PROPOSED, 0L);
+        assertThat(views.teamEntryCounts("ops")).containsEntry(EntryKind.REMEDIATION, 4L);
+
+        projection.reset();
+        assertThat(views.teamIncidentCount("ops")).isZero();
+        assertThat(views.teamEntryCounts("support")).containsEntry(EntryKind.CONTEXT, 0L);
+    }
+
+    /** Rows that come and go: retractions, a team revised away, remediation states moving back and forth. */
+    private void playTeamStory(IncidentViewProjection to, String prefix) {
+        String a = prefix + "a";
+        String b = prefix + "b";
+        long at = 0;
+        to.on(new IncidentDeclaredEvent(a, "Incident a", Severity.SEV2, T0, null, null, List.of("ops"), List.of()),
+                RECORDED, at++);
+        to.on(new ContextRecordedEvent(a, "c-1", "support", ContextKind.PRESSURE, "Backlog"), RECORDED, at++);
+        to.on(new ContextRecordedEvent(a, "c-2", "support", ContextKind.CONSTRAINT, "One on call"), RECORDED, at++);
+        to.on(new EntryRetractedEvent(a, "c-1", EntryKind.CONTEXT, "Wrong incident"), RECORDED, at++);
+        to.on(new MentalModelRecordedEvent(a, "m-1", "security", "netlib", "Options unused", null), RECORDED, at++);
+        to.on(new MentalModelRecordedEvent(a, "m-2", "checkout", "netlib", "Pinned version safe", T0), RECORDED,
+                at++);
+        to.on(new DivergenceNotedEvent(a, "d-1", List.of("m-1", "m-2"), "Beliefs differed", "Slow diagnosis"),
+                RECORDED, at++);
+        to.on(new RemediationProposedEvent(a, "r-1", "ops", "Alert"), RECORDED, at++);
+        to.on(new RemediationDeclinedEvent(a, "r-1", "ops", "Costly", "Outages", null), RECORDED, at++);
+        to.on(new RemediationReopenedEvent(a, "r-1", "Risk grew"), RECORDED, at++);
+        to.on(new RemediationCompletedEvent(a, "r-1", "Done"), RECORDED, at++);
+        to.on(new RemediationProposedEvent(a, "r-2", "ops", "Page"), RECORDED, at++);
+        to.on(new RemediationDeclinedEvent(a, "r-2", "ops", "Noisy", "Late pages", null), RECORDED, at++);
+        to.on(new RemediationProposedEvent(a, "r-3", "ops", "Retracted"), RECORDED, at++);
+        to.on(new EntryRetractedEvent(a, "r-3", EntryKind.REMEDIATION, "Duplicate"), RECORDED, at++);
+        to.on(new IncidentDeclaredEvent(b, "Incident b", Severity.SEV1, T0, null, null, List.of("ops"), List.of()),
+                RECORDED, 0);
+        to.on(new TimelineEntryRecordedEvent(b, "t-1", T0, "dba", TimelineEntryKind.ACTION, "Failover"), RECORDED, 1);
+        to.on(new IncidentRevisedEvent(b, null, null, List.of("payments"), List.of(), "Later"), RECORDED, 2);
+        to.on(new EntryRetractedEvent(b, "t-1", EntryKind.TIMELINE_ENTRY, "Not us"), RECORDED, 3);
     }
 
     private void declare(String id, Instant startedAt, List<String> teams, List<String> components) {

@@ -1,0 +1,93 @@
+package org.incidentlearning.query.incident;
+
+import org.incidentlearning.kernel.remediation.RemediationState;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How many items each list of a team's context holds, kept as the team's rows change, so the context's counts are
+ * one indexed read however many incidents the team took part in. A batch of the incident views adds up its changes
+ * ({@link Deltas}) and merges them with one statement in a fixed order of keys, so the processor's segments never
+ * wait on each other in a circle.
+ */
+@Repository
+class TeamCounts {
+
+    /** The item that counts the incidents a team takes part in. */
+    static final String INCIDENTS = "INCIDENTS";
+
+    /** One count of one team. */
+    record Key(String team, String item) {
+    }
+
+    private static final Comparator<Key> ORDER = Comparator.comparing(Key::team).thenComparing(Key::item);
+    /** PostgreSQL's atomic upsert: two segments adding to a new count at once both count. */
+    private static final String POSTGRES_UPSERT = "INSERT INTO team_count (team, item, items) VALUES (:team, :item, "
+            + ":items) ON CONFLICT (team, item) DO UPDATE SET items = team_count.items + EXCLUDED.items";
+    private static final String MERGE = "MERGE INTO team_count c USING (SELECT CAST(:team AS VARCHAR(100)) AS team, "
+            + "CAST(:item AS VARCHAR(32)) AS item, CAST(:items AS BIGINT) AS items) d "
+            + "ON c.team = d.team AND c.item = d.item WHEN MATCHED THEN UPDATE SET items = c.items + d.items "
+            + "WHEN NOT MATCHED THEN INSERT (team, item, items) VALUES (d.team, d.item, d.items)";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final String upsert;
+
+    TeamCounts(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.upsert = "PostgreSQL".equals(jdbc.getJdbcTemplate().execute((ConnectionCallback<String>) connection ->
+                connection.getMetaData().getDatabaseProductName())) ? POSTGRES_UPSERT : MERGE;
+    }
+
+    /** The item that counts a team's entries of one section. */
+    static String of(PartSection section) {
+        return section.name();
+    }
+
+    /** The item that counts a team's remediations in one state. */
+    static String of(RemediationState state) {
+        return "STATE_" + state.name();
+    }
+
+    /** What a batch changes in the counts, summed per team and item. */
+    static final class Deltas {
+        private final Map<Key, Long> sums = new TreeMap<>(ORDER);
+
+        void add(String team, String item, long delta) {
+            sums.merge(new Key(team, item), delta, Long::sum);
+        }
+    }
+
+    void apply(Deltas deltas) {
+        List<MapSqlParameterSource> rows = new ArrayList<>();
+        deltas.sums.forEach((key, sum) -> {
+            if (sum != 0) {
+                rows.add(new MapSqlParameterSource("team", key.team()).addValue("item", key.item())
+                        .addValue("items", sum));
+            }
+        });
+        jdbc.batchUpdate(upsert, rows.toArray(MapSqlParameterSource[]::new));
+    }
+
+    /** Every count the team has, by item. */
+    Map<String, Long> of(String team) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("SELECT item, items FROM team_count WHERE team = :team", new MapSqlParameterSource("team", team),
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    void deleteAll() {
+        jdbc.getJdbcTemplate().update("DELETE FROM team_count");
+    }
+}
