@@ -1,6 +1,6 @@
 package org.incidentlearning.query.hotspot;
 
-import org.springframework.jdbc.core.ConnectionCallback;
+import org.incidentlearning.store.SharedStore;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -27,7 +27,7 @@ public class HotspotCounts {
 
     private static final Comparator<Key> ORDER = Comparator.comparing(Key::dimension).thenComparing(Key::kind)
             .thenComparing(Key::key).thenComparing(Key::bucket);
-    /** PostgreSQL's atomic upsert: two segments adding to a new bucket at once both count. */
+    /** PostgreSQL's atomic upsert: two segments (of any node) adding to a new bucket at once both count. */
     private static final String POSTGRES_UPSERT = "INSERT INTO hotspot_bucket (dimension, bucket_kind, hotspot_key, "
             + "bucket, incidents, score, recurrences) VALUES (:dimension, :kind, :key, :bucket, :incidents, :score, "
             + ":recurrences) ON CONFLICT (dimension, bucket_kind, hotspot_key, bucket) DO UPDATE SET "
@@ -47,10 +47,9 @@ public class HotspotCounts {
     private final NamedParameterJdbcTemplate jdbc;
     private final String upsert;
 
-    public HotspotCounts(NamedParameterJdbcTemplate jdbc) {
+    public HotspotCounts(NamedParameterJdbcTemplate jdbc, SharedStore store) {
         this.jdbc = jdbc;
-        this.upsert = "PostgreSQL".equals(jdbc.getJdbcTemplate().execute((ConnectionCallback<String>) connection ->
-                connection.getMetaData().getDatabaseProductName())) ? POSTGRES_UPSERT : MERGE;
+        this.upsert = store.isShared() ? POSTGRES_UPSERT : MERGE;
     }
 
     /** What a batch changes in the buckets, summed per bucket. */

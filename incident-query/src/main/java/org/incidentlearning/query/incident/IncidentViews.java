@@ -216,7 +216,10 @@ public class IncidentViews implements IncidentViewStore {
     public record After(Instant at, String incidentId, String partId) {
     }
 
-    /** The team's incidents by when they started, most recent first, after a cursor, at most {@code limit}. */
+    /**
+     * The team's incidents by when they started, most recent first, after a cursor, at most {@code limit}. The team
+     * leads the ORDER BY (a constant here) so that H2 reads the index in order and stops after the page.
+     */
     public List<TeamItem<IncidentSummary>> teamIncidents(String team, After after, int limit) {
         MapSqlParameterSource params = new MapSqlParameterSource("team", team).addValue("limit", limit);
         String keyset = "";
@@ -237,7 +240,10 @@ public class IncidentViews implements IncidentViewStore {
                                 rs.getTimestamp(9).toInstant())));
     }
 
-    /** The team's entries of one kind, most recently recorded first, after a cursor, at most {@code limit}. */
+    /**
+     * The team's entries of one kind, most recently recorded first, after a cursor, at most {@code limit}. Team and
+     * section lead the ORDER BY for the same reason as the incidents'.
+     */
     public List<TeamItem<IncidentView.Entry>> teamEntries(String team, EntryKind kind, After after, int limit) {
         PartSection section = PartSection.of(kind);
         MapSqlParameterSource params = new MapSqlParameterSource("team", team).addValue("section", section.name())
@@ -258,28 +264,22 @@ public class IncidentViews implements IncidentViewStore {
                         (IncidentView.Entry) read(rs.getString(4), section.type())));
     }
 
-    /** How many entries of each kind the team's context lists. */
-    public Map<EntryKind, Long> teamEntryCounts(String team) {
+    /** How many items each of a team's lists holds: its incidents, its entries by kind, its remediations by state. */
+    public record TeamTally(long incidents, Map<EntryKind, Long> entries, Map<RemediationState, Long> states) {
+    }
+
+    /** The team's counts, read in one go from the rows the projection keeps. */
+    public TeamTally teamTally(String team) {
         Map<String, Long> stored = teamCounts.of(team);
-        Map<EntryKind, Long> counts = new EnumMap<>(EntryKind.class);
+        Map<EntryKind, Long> entries = new EnumMap<>(EntryKind.class);
         for (EntryKind kind : EntryKind.values()) {
-            counts.put(kind, stored.getOrDefault(TeamCounts.of(PartSection.of(kind)), 0L));
+            entries.put(kind, stored.getOrDefault(TeamCounts.of(PartSection.of(kind)), 0L));
         }
-        return counts;
-    }
-
-    public long teamIncidentCount(String team) {
-        return teamCounts.of(team).getOrDefault(TeamCounts.INCIDENTS, 0L);
-    }
-
-    /** The team's remediations by state. */
-    public Map<RemediationState, Long> teamRemediationStates(String team) {
-        Map<String, Long> stored = teamCounts.of(team);
         Map<RemediationState, Long> states = new EnumMap<>(RemediationState.class);
         for (RemediationState state : RemediationState.values()) {
             states.put(state, stored.getOrDefault(TeamCounts.of(state), 0L));
         }
-        return states;
+        return new TeamTally(stored.getOrDefault(TeamCounts.INCIDENTS, 0L), entries, states);
     }
 
     /** The recurrences later incidents linked to declined remediations of these incidents, in linking order. */

@@ -1,7 +1,7 @@
 package org.incidentlearning.query.incident;
 
 import org.incidentlearning.kernel.remediation.RemediationState;
-import org.springframework.jdbc.core.ConnectionCallback;
+import org.incidentlearning.store.SharedStore;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -30,7 +30,7 @@ class TeamCounts {
     }
 
     private static final Comparator<Key> ORDER = Comparator.comparing(Key::team).thenComparing(Key::item);
-    /** PostgreSQL's atomic upsert: two segments adding to a new count at once both count. */
+    /** PostgreSQL's atomic upsert: two segments (of any node) adding to a new count at once both count. */
     private static final String POSTGRES_UPSERT = "INSERT INTO team_count (team, item, items) VALUES (:team, :item, "
             + ":items) ON CONFLICT (team, item) DO UPDATE SET items = team_count.items + EXCLUDED.items";
     private static final String MERGE = "MERGE INTO team_count c USING (SELECT CAST(:team AS VARCHAR(100)) AS team, "
@@ -41,10 +41,9 @@ class TeamCounts {
     private final NamedParameterJdbcTemplate jdbc;
     private final String upsert;
 
-    TeamCounts(NamedParameterJdbcTemplate jdbc) {
+    TeamCounts(NamedParameterJdbcTemplate jdbc, SharedStore store) {
         this.jdbc = jdbc;
-        this.upsert = "PostgreSQL".equals(jdbc.getJdbcTemplate().execute((ConnectionCallback<String>) connection ->
-                connection.getMetaData().getDatabaseProductName())) ? POSTGRES_UPSERT : MERGE;
+        this.upsert = store.isShared() ? POSTGRES_UPSERT : MERGE;
     }
 
     /** The item that counts a team's entries of one section. */

@@ -1,16 +1,15 @@
 package org.incidentlearning.query.team;
 
 import org.incidentlearning.kernel.entry.EntryKind;
-import org.incidentlearning.kernel.remediation.RemediationState;
 import org.incidentlearning.query.incident.IncidentSummary;
 import org.incidentlearning.query.incident.IncidentView;
 import org.incidentlearning.query.incident.IncidentViews;
 import org.incidentlearning.query.incident.IncidentViews.After;
 import org.incidentlearning.query.incident.IncidentViews.TeamItem;
+import org.incidentlearning.query.incident.IncidentViews.TeamTally;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /** A team's lists as the live views hold them: indexed rows, each page a keyset range. */
 record LiveTeamRows(IncidentViews views, String team) implements TeamRows {
@@ -26,18 +25,8 @@ record LiveTeamRows(IncidentViews views, String team) implements TeamRows {
     }
 
     @Override
-    public long incidentCount() {
-        return views.teamIncidentCount(team);
-    }
-
-    @Override
-    public Map<EntryKind, Long> entryCounts() {
-        return views.teamEntryCounts(team);
-    }
-
-    @Override
-    public Map<RemediationState, Long> remediationStates() {
-        return views.teamRemediationStates(team);
+    public TeamTally tally() {
+        return views.teamTally(team);
     }
 
     @Override

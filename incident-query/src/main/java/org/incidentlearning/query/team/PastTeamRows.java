@@ -6,6 +6,7 @@ import org.incidentlearning.query.incident.IncidentSummary;
 import org.incidentlearning.query.incident.IncidentView;
 import org.incidentlearning.query.incident.IncidentViews.After;
 import org.incidentlearning.query.incident.IncidentViews.TeamItem;
+import org.incidentlearning.query.incident.IncidentViews.TeamTally;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,23 +73,13 @@ final class PastTeamRows implements TeamRows {
     }
 
     @Override
-    public long incidentCount() {
-        return incidents.size();
-    }
-
-    @Override
-    public Map<EntryKind, Long> entryCounts() {
+    public TeamTally tally() {
         Map<EntryKind, Long> counts = new EnumMap<>(EntryKind.class);
         entries.forEach((kind, list) -> counts.put(kind, (long) list.size()));
-        return counts;
-    }
-
-    @Override
-    public Map<RemediationState, Long> remediationStates() {
         Map<RemediationState, Long> states = new EnumMap<>(RemediationState.class);
         entries.getOrDefault(EntryKind.REMEDIATION, List.of()).forEach(item -> states.merge(
                 ((IncidentView.Remediation) item.value()).state, 1L, Long::sum));
-        return states;
+        return new TeamTally(incidents.size(), counts, states);
     }
 
     /** The past views carry their recurrences already. */

@@ -2,7 +2,6 @@ package org.incidentlearning.query.team;
 
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.incidentlearning.kernel.entry.EntryKind;
 import org.incidentlearning.kernel.error.IncidentRejection;
 import org.incidentlearning.kernel.remediation.RemediationState;
 import org.incidentlearning.query.incident.IncidentSummary;
@@ -76,10 +75,11 @@ public class TeamLists {
         for (TeamList list : TeamList.values()) {
             pages.put(list, page(team, rows, list, null, size));
         }
+        IncidentViews.TeamTally tally = rows.tally();
         Map<TeamList, Long> counts = new TreeMap<>();
-        Map<EntryKind, Long> entryCounts = rows.entryCounts();
         for (TeamList list : TeamList.values()) {
-            counts.put(list, list.kind() == null ? rows.incidentCount() : entryCounts.getOrDefault(list.kind(), 0L));
+            counts.put(list, list.kind() == null ? tally.incidents()
+                    : tally.entries().getOrDefault(list.kind(), 0L));
         }
         Map<TeamList, String> next = new TreeMap<>();
         pages.forEach((list, page) -> {
@@ -88,9 +88,8 @@ public class TeamLists {
             }
         });
         Map<RemediationState, Long> byState = new TreeMap<>();
-        Map<RemediationState, Long> states = rows.remediationStates();
         for (RemediationState state : RemediationState.values()) {
-            byState.put(state, states.getOrDefault(state, 0L));
+            byState.put(state, tally.states().getOrDefault(state, 0L));
         }
         return new TeamContext(team, items(pages, TeamList.INCIDENTS), items(pages, TeamList.MENTAL_MODELS),
                 items(pages, TeamList.DIVERGENCES), items(pages, TeamList.CONTEXTS),

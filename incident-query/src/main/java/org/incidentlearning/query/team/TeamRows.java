@@ -1,15 +1,14 @@
 package org.incidentlearning.query.team;
 
 import org.incidentlearning.kernel.entry.EntryKind;
-import org.incidentlearning.kernel.remediation.RemediationState;
 import org.incidentlearning.query.incident.IncidentSummary;
 import org.incidentlearning.query.incident.IncidentView;
 import org.incidentlearning.query.incident.IncidentViews.After;
+import org.incidentlearning.query.incident.IncidentViews.TeamTally;
 import org.incidentlearning.query.incident.IncidentViews.TeamItem;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where one team's lists are read from, most recent first and after a cursor: the live rows, or the views of the
@@ -23,11 +22,8 @@ interface TeamRows {
     /** The entries of one kind the team's context lists, by when they were recorded. */
     List<TeamItem<IncidentView.Entry>> entries(EntryKind kind, After after, int limit);
 
-    long incidentCount();
-
-    Map<EntryKind, Long> entryCounts();
-
-    Map<RemediationState, Long> remediationStates();
+    /** How many incidents, entries of each kind and remediations in each state the team's lists hold. */
+    TeamTally tally();
 
     /** The recurrences of these incidents' declined remediations that the entries do not carry already. */
     List<IncidentView.Recurrence> recurrencesOf(Collection<String> incidentIds);

@@ -36,10 +36,12 @@ import org.incidentlearning.kernel.timeline.TimelineEntryRecordedEvent;
 import org.incidentlearning.query.hotspot.HotspotCounts;
 import org.incidentlearning.query.hotspot.HotspotTimeline;
 import org.incidentlearning.query.hotspot.TimeBucket;
+import org.incidentlearning.store.SharedStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,13 +64,14 @@ class IncidentViewProjectionTest {
     private long sequence;
 
     @BeforeEach
-    void freshSchema() {
+    void freshSchema() throws SQLException {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/h2")
                 .load().migrate();
         jdbc = new NamedParameterJdbcTemplate(dataSource);
-        views = new IncidentViews(jdbc, new HotspotCounts(jdbc), new TeamCounts(jdbc));
+        SharedStore store = new SharedStore(dataSource);
+        views = new IncidentViews(jdbc, new HotspotCounts(jdbc, store), new TeamCounts(jdbc, store));
         projection = new IncidentViewProjection(views);
         sequence = 0;
     }
@@ -289,19 +292,19 @@ class IncidentViewProjectionTest {
                 rs -> { kept.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3)); });
 
         assertThat(kept).isEqualTo(counted);
-        assertThat(views.teamIncidentCount("ops")).isEqualTo(4);
-        assertThat(views.teamIncidentCount("dba")).as("left b with its retracted entry, twice").isZero();
-        assertThat(views.teamIncidentCount("payments")).isEqualTo(2);
-        assertThat(views.teamEntryCounts("support")).containsEntry(EntryKind.CONTEXT, 2L);
-        assertThat(views.teamEntryCounts("checkout")).containsEntry(EntryKind.MENTAL_MODEL, 2L)
+        assertThat(views.teamTally("ops").incidents()).isEqualTo(4);
+        assertThat(views.teamTally("dba").incidents()).as("left b with its retracted entry, twice").isZero();
+        assertThat(views.teamTally("payments").incidents()).isEqualTo(2);
+        assertThat(views.teamTally("support").entries()).containsEntry(EntryKind.CONTEXT, 2L);
+        assertThat(views.teamTally("checkout").entries()).containsEntry(EntryKind.MENTAL_MODEL, 2L)
                 .containsEntry(EntryKind.DIVERGENCE, 2L);
-        assertThat(views.teamRemediationStates("ops")).containsEntry(RemediationState.COMPLETED, 2L)
+        assertThat(views.teamTally("ops").states()).containsEntry(RemediationState.COMPLETED, 2L)
                 .containsEntry(RemediationState.DECLINED, 2L).containsEntry(RemediationState.PROPOSED, 0L);
-        assertThat(views.teamEntryCounts("ops")).containsEntry(EntryKind.REMEDIATION, 4L);
+        assertThat(views.teamTally("ops").entries()).containsEntry(EntryKind.REMEDIATION, 4L);
 
         projection.reset();
-        assertThat(views.teamIncidentCount("ops")).isZero();
-        assertThat(views.teamEntryCounts("support")).containsEntry(EntryKind.CONTEXT, 0L);
+        assertThat(views.teamTally("ops").incidents()).isZero();
+        assertThat(views.teamTally("support").entries()).containsEntry(EntryKind.CONTEXT, 0L);
     }
 
     /** Rows that come and go: retractions, a team revised away, remediation states moving back and forth. */
