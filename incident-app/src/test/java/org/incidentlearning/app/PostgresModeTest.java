@@ -196,12 +196,23 @@ class PostgresModeTest {
                 "/api/remediations?size=100", "/api/search?q=legacy", "/api/learning/lens",
                 "/api/hotspots?by=team&bucket=month", "/api/teams/checkout/context");
         Map<String, String> before = client.bodies(reads);
+        // A row no event wrote: gone after the replay only if fresh tables took the old ones' place.
+        database.update("INSERT INTO learning_incident (incident_id, title, started_at) VALUES ('stray', 'Stray', "
+                        + "CURRENT_TIMESTAMP)");
 
         var accepted = client.withKey(ServiceClient.ADMIN_KEY).post("/api/admin/projections/replay", "");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         awaitReplayed(client.withKey(ServiceClient.ADMIN_KEY), Duration.ofSeconds(30));
 
         assertThat(client.bodies(reads)).isEqualTo(before);
+        assertThat(database.queryForObject("SELECT COUNT(*) FROM learning_incident WHERE incident_id = 'stray'",
+                Long.class)).isZero();
+        // The swapped-in tables carry the live names of their indexes and keys, as later migrations expect.
+        assertThat(database.queryForList("SELECT indexname FROM pg_indexes WHERE tablename = 'team_entry'",
+                String.class)).containsExactlyInAnyOrder("team_entry_pkey", "team_entry_by_recording",
+                "team_entry_by_part");
+        assertThat(database.queryForList("SELECT tablename FROM pg_tables WHERE tablename LIKE '%\\_rebuild' "
+                                         + "OR tablename LIKE '%\\_retired'", String.class)).isEmpty();
     }
 
     @Test

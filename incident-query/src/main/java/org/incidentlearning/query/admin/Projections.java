@@ -9,12 +9,12 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.query.rebuild.ViewRebuild;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,36 +22,41 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 /**
- * The streaming projections of this node: how far each has come, and replays from the first event for operators.
- * A replay shuts the processor down, resets its tokens (its reset handler empties the views) and starts it again,
- * on a background thread so the request returns at once; reads go on being answered meanwhile and show the views
- * as far as they have been rebuilt (an incident not rebuilt yet answers 503 VIEW_NOT_READY).
+ * The streaming projections of this node: how far each has come, and rebuilds from the first event for operators.
+ * A replay rebuilds the views into fresh tables beside the live ones (see {@link ViewRebuild}) on a background thread,
+ * so the request returns at once; reads go on being answered from the live views, which the processors keep current,
+ * until the rebuilt ones are swapped in. A replay of several projections reads the store once for all of them.
  * <p>
- * The replay bookkeeping is in memory and per node: it covers replays started on this node since it started, and a
- * segment counts towards progress only once this node has claimed it. A reset needs every segment's claim, so it
- * fails while another node holds one; the failure is reported in the replay's {@code error}.
+ * The replay bookkeeping is in memory and per node: it covers replays started on this node since it started. The
+ * swap needs every segment's claim, so a replay fails while another node holds one; the failure is reported in the
+ * replay's {@code error}, and the live views and their processors go on as they were.
  */
 @Component
 public class Projections {
 
     private static final Logger log = LoggerFactory.getLogger(Projections.class);
+    /** Not done until swapped in: a rebuild that has read up to its start position still has to catch up and swap. */
+    private static final double BEFORE_SWAP = 0.999;
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final ViewRebuild rebuild;
     private final Map<String, ReplayRun> replays = new ConcurrentHashMap<>();
-    // One thread: replays of several projections are reset one after another, then rebuild side by side.
-    private final ExecutorService resets = Executors.newSingleThreadExecutor(task -> {
+    // One thread: replays asked for while one runs wait for it, and never rebuild the same tables at once.
+    private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "projection-replay");
         thread.setDaemon(true);
         return thread;
     });
 
-    public Projections(EventProcessingConfiguration processing, EventStore eventStore) {
+    public Projections(EventProcessingConfiguration processing, EventStore eventStore, ViewRebuild rebuild) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.rebuild = rebuild;
     }
 
     public List<ProjectionStatus> statuses() {
@@ -67,7 +72,7 @@ public class Projections {
     public synchronized ProjectionStatus replay(String name) {
         StreamingEventProcessor processor = processor(name);
         refuseWhileReplaying(List.of(processor));
-        start(processor, head());
+        start(List.of(processor), head());
         return status(name);
     }
 
@@ -75,51 +80,44 @@ public class Projections {
     public synchronized List<ProjectionStatus> replayAll() {
         List<StreamingEventProcessor> all = processors();
         refuseWhileReplaying(all);
-        long head = head();
-        all.forEach(processor -> start(processor, head));
+        start(all, head());
         return statuses();
     }
 
     @PreDestroy
     void stop() {
-        resets.shutdownNow();
+        rebuilds.shutdownNow();
     }
 
     private void refuseWhileReplaying(List<StreamingEventProcessor> processors) {
         for (StreamingEventProcessor processor : processors) {
             ReplayRun run = replays.get(processor.getName());
-            if (run != null && inProgress(run, replay(processor, run))) {
+            if (run != null && (run.phase() == Phase.QUEUED || run.phase() == Phase.REBUILDING)) {
                 throw new IncidentRejection(ErrorCode.REPLAY_IN_PROGRESS, "Projection " + processor.getName()
                         + " is replaying since " + run.startedAt() + "; wait until its progress is 1.0");
             }
         }
     }
 
-    private static boolean inProgress(ReplayRun run, ProjectionStatus.Replay replay) {
-        return run.phase() == Phase.RESETTING || run.phase() == Phase.REPLAYING && replay.progress() < 1.0;
-    }
-
-    private void start(StreamingEventProcessor processor, long head) {
-        String name = processor.getName();
-        replays.put(name, new ReplayRun(Instant.now(), head, Phase.RESETTING, null));
-        resets.execute(() -> {
+    private void start(List<StreamingEventProcessor> processors, long head) {
+        Instant startedAt = Instant.now();
+        AtomicLong rebuilt = new AtomicLong();
+        List<String> names = processors.stream().map(StreamingEventProcessor::getName).toList();
+        names.forEach(name -> replays.put(name, new ReplayRun(startedAt, head, Phase.QUEUED, null, rebuilt)));
+        rebuilds.execute(() -> {
+            names.forEach(name -> moveOn(name, run -> run.in(Phase.REBUILDING)));
             try {
-                processor.shutDown();
-                processor.resetTokens();
-                processor.start();
-                moveOn(name, run -> run.in(Phase.REPLAYING));
-            } catch (RuntimeException failure) {
-                log.error("Replay of projection {} could not start", name, failure);
+                rebuild.rebuild(processors, rebuilt::set);
+                names.forEach(name -> moveOn(name, run -> run.in(Phase.DONE)));
+            } catch (Exception failure) {
+                log.error("Rebuild of projections {} failed; the live views stay", names, failure);
                 String error = failure instanceof UnableToClaimTokenException
-                        ? "Another query node holds segments of " + name + ": a replay needs them all. Stop the "
+                        ? "Another query node holds segments of " + names + ": a replay needs them all. Stop the "
                           + "other query nodes, replay on this one, then start them again (" + failure.getMessage()
                           + ")"
                         : failure.toString();
-                moveOn(name, run -> new ReplayRun(run.startedAt(), run.resetPosition(), Phase.FAILED, error));
-                // Never left stopped: the projection goes on from whatever tokens it has.
-                if (!processor.isRunning()) {
-                    processor.start();
-                }
+                names.forEach(name -> moveOn(name, run -> new ReplayRun(run.startedAt(), run.resetPosition(),
+                        Phase.FAILED, error, run.rebuilt())));
             }
         });
     }
@@ -138,33 +136,17 @@ public class Projections {
         Long lag = position == null ? null : Math.max(0, head - position);
         ReplayRun run = replays.get(processor.getName());
         return new ProjectionStatus(processor.getName(), processor.isRunning(), segments, position, head, lag,
-                run == null ? null : replay(processor, run));
+                run == null ? null : replay(run));
     }
 
-    private ProjectionStatus.Replay replay(StreamingEventProcessor processor, ReplayRun run) {
+    private static ProjectionStatus.Replay replay(ReplayRun run) {
         double progress = switch (run.phase()) {
-            case RESETTING, FAILED -> 0.0;
-            case REPLAYING -> progress(processor, run.resetPosition());
+            case QUEUED, FAILED -> 0.0;
+            case REBUILDING -> run.resetPosition() <= 0 ? BEFORE_SWAP
+                    : Math.min(BEFORE_SWAP, (double) run.rebuilt().get() / run.resetPosition());
             case DONE -> 1.0;
         };
-        if (run.phase() == Phase.REPLAYING && progress >= 1.0) {
-            // Done for good: a later stop of the processor must not turn a finished replay back into a running one.
-            moveOn(processor.getName(), current -> current.equals(run) ? run.in(Phase.DONE) : current);
-        }
         return new ProjectionStatus.Replay(run.startedAt(), run.resetPosition(), progress, run.error());
-    }
-
-    /** Over every segment in the token store: one this node has not claimed yet has not moved on. */
-    private double progress(StreamingEventProcessor processor, long resetPosition) {
-        if (resetPosition <= 0) {
-            return 1.0;
-        }
-        Map<Integer, EventTrackerStatus> claimed = processor.processingStatus();
-        long lowest = Arrays.stream(processing.tokenStore(processor.getName()).fetchSegments(processor.getName()))
-                .mapToLong(segment -> claimed.containsKey(segment) ? position(claimed.get(segment)) : 0)
-                .min()
-                .orElse(0);
-        return Math.min(1.0, (double) lowest / resetPosition);
     }
 
     private static ProjectionStatus.Segment segment(EventTrackerStatus status) {
@@ -196,13 +178,13 @@ public class Projections {
                         + "; known: " + processors().stream().map(StreamingEventProcessor::getName).toList()));
     }
 
-    private enum Phase { RESETTING, REPLAYING, DONE, FAILED }
+    private enum Phase { QUEUED, REBUILDING, DONE, FAILED }
 
-    /** One replay started here; replaced, never changed, as it moves from phase to phase. */
-    private record ReplayRun(Instant startedAt, long resetPosition, Phase phase, String error) {
+    /** One replay started here: replaced as it moves from phase to phase, with the rebuild's position as it goes. */
+    private record ReplayRun(Instant startedAt, long resetPosition, Phase phase, String error, AtomicLong rebuilt) {
 
         ReplayRun in(Phase next) {
-            return new ReplayRun(startedAt, resetPosition, next, error);
+            return new ReplayRun(startedAt, resetPosition, next, error, rebuilt);
         }
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.incidentlearning.kernel.artifact.Archetype;
 import org.incidentlearning.kernel.artifact.ArtifactSection;
@@ -57,12 +56,6 @@ public class TemplateCatalog {
     void on(TemplateRevisedEvent event, @Timestamp Instant at) {
         latest(event.templateId()).ifPresent(previous -> insert(event.templateId(), event.version(), event.name(),
                 previous.archetype(), previous.team(), event.sections(), event.prompts(), event.reason(), at));
-    }
-
-    /** A replay starts from nothing. */
-    @ResetHandler
-    void reset() {
-        jdbc.getJdbcTemplate().update("DELETE FROM artifact_template");
     }
 
     /** The built-in templates, then the teams' own by id, each at its latest version. */

@@ -91,8 +91,4 @@ public class HotspotCounts {
         });
         jdbc.batchUpdate(upsert, rows.toArray(MapSqlParameterSource[]::new));
     }
-
-    public void deleteAll() {
-        jdbc.getJdbcTemplate().update("DELETE FROM hotspot_bucket");
-    }
 }

@@ -222,15 +222,6 @@ class BatchedIncidentViews implements IncidentViewStore {
         }
     }
 
-    @Override
-    public void deleteAll() {
-        Batch batch = batch();
-        if (batch != null) {
-            batch.clear();
-        }
-        stored.deleteAll();
-    }
-
     /** This batch's changes, written when it prepares to commit; null outside a batch. */
     private Batch batch() {
         if (!CurrentUnitOfWork.isStarted()) {

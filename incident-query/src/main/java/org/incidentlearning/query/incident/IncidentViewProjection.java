@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.incidentlearning.kernel.artifact.ArtifactPublishedEvent;
@@ -289,12 +288,6 @@ public class IncidentViewProjection {
         });
         correction(event.incidentId(), sequence, recordedAt, event.entryId(), event.entryKind(), "RETRACTED", null,
                 event.reason());
-    }
-
-    /** A replay starts from nothing. */
-    @ResetHandler
-    void reset() {
-        views.deleteAll();
     }
 
     private void change(String incidentId, Instant recordedAt, long sequence, Consumer<IncidentHeader> change) {

@@ -38,6 +38,4 @@ interface IncidentViewStore {
 
     /** A remediation's state as the team's context counts it. */
     void remediationState(String incidentId, String remediationId, RemediationState state);
-
-    void deleteAll();
 }

@@ -450,16 +450,6 @@ public class IncidentViews implements IncidentViewStore {
         }
     }
 
-    @Override
-    public void deleteAll() {
-        for (String table : new String[]{"incident_view_team", "incident_view_component", "incident_part",
-                "team_entry", "incident_view"}) {
-            jdbc.getJdbcTemplate().update("DELETE FROM " + table);
-        }
-        hotspots.deleteAll();
-        teamCounts.deleteAll();
-    }
-
     /** A changed header, with the teams, components and recurrence it had before the change. */
     record HeaderChange(IncidentHeader header, List<String> teamsBefore, List<String> componentsBefore,
                         boolean recurringBefore) {

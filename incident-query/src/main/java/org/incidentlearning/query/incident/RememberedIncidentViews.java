@@ -85,12 +85,6 @@ final class RememberedIncidentViews implements IncidentViewStore {
         // Nothing to keep: see addTeamEntries.
     }
 
-    @Override
-    public void deleteAll() {
-        header = null;
-        parts.clear();
-    }
-
     private static String key(PartSection section, String partId) {
         return section + "/" + partId;
     }

@@ -85,8 +85,4 @@ class TeamCounts {
                 });
         return counts;
     }
-
-    void deleteAll() {
-        jdbc.getJdbcTemplate().update("DELETE FROM team_count");
-    }
 }

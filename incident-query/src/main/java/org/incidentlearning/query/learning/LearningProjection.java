@@ -2,7 +2,6 @@ package org.incidentlearning.query.learning;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.incidentlearning.kernel.correction.EntryAmendedEvent;
 import org.incidentlearning.kernel.correction.EntryRetractedEvent;
@@ -189,15 +188,6 @@ public class LearningProjection {
         writes.update("DELETE FROM recorded_text WHERE entry_id = :id", entry);
         writes.update("DELETE FROM map_edge WHERE linkage_id = :id", entry);
         writes.update("DELETE FROM remediation_ledger WHERE remediation_id = :id", entry);
-    }
-
-    /** A replay starts from nothing. */
-    @ResetHandler
-    void reset() {
-        for (String table : new String[]{"learning_incident", "map_edge", "remediation_ledger", "ledger_recurrence",
-                "recorded_text", "incident_label"}) {
-            writes.reading().getJdbcTemplate().update("DELETE FROM " + table);
-        }
     }
 
     /** A new entry's texts: rows of their own, inserted without a look for earlier ones. */

@@ -6,14 +6,17 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.query.rebuild.ViewRebuild;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -21,19 +24,21 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** Replay bookkeeping against a processor that moves only when the test says so. */
+/** Replay bookkeeping against a processor and a rebuild that move only when the test says so. */
 class ProjectionsTest {
 
     private static final String NAME = "incident-views";
@@ -41,6 +46,7 @@ class ProjectionsTest {
 
     private final StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
     private final EventStore eventStore = mock(EventStore.class);
+    private final ViewRebuild rebuild = mock(ViewRebuild.class);
     private final Map<Integer, EventTrackerStatus> claimed = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private Projections projections;
@@ -61,7 +67,7 @@ class ProjectionsTest {
         doAnswer(invocation -> running = true).when(processor).start();
         claimed.put(0, segmentAt(0, 10));
         claimed.put(1, segmentAt(1, 10));
-        projections = new Projections(processing, eventStore);
+        projections = new Projections(processing, eventStore, rebuild);
     }
 
     @AfterEach
@@ -96,58 +102,64 @@ class ProjectionsTest {
     }
 
     @Test
-    void aReplayIsRefusedUntilEverySegmentReachedTheHeadOfItsStart() throws Exception {
-        CountDownLatch resetMayGoOn = new CountDownLatch(1);
+    void aReplayIsRefusedWhileItRebuildsAndIsDoneOnlyOnceSwappedIn() throws Exception {
+        CountDownLatch readHalf = new CountDownLatch(1);
+        CountDownLatch mayFinish = new CountDownLatch(1);
         doAnswer(invocation -> {
-            resetMayGoOn.await(5, TimeUnit.SECONDS);
-            running = false;
+            LongConsumer rebuilt = invocation.getArgument(1);
+            rebuilt.accept(4);
+            readHalf.countDown();
+            mayFinish.await(5, TimeUnit.SECONDS);
+            rebuilt.accept(10);
             return null;
-        }).when(processor).shutDown();
+        }).when(rebuild).rebuild(eq(List.of(processor)), any());
 
         ProjectionStatus accepted = projections.replay(NAME);
 
         assertThat(accepted.replay().resetPosition()).isEqualTo(10);
         assertThat(accepted.replay().startedAt()).isNotNull();
-        assertThat(accepted.replay().progress()).isZero();
+        assertThat(readHalf.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(projections.status(NAME).replay().progress()).isEqualTo(0.4);
+        assertThat(projections.status(NAME).running()).as("the live views stay current meanwhile").isTrue();
         assertRefused(() -> projections.replay(NAME));
         assertRefused(() -> projections.replayAll());
 
-        claimed.put(0, segmentAt(0, 0));
-        claimed.put(1, segmentAt(1, 0));
-        resetMayGoOn.countDown();
-        verify(processor, timeout(5_000)).start();
-        claimed.put(0, segmentAt(0, 4));
-        claimed.put(1, segmentAt(1, 10));
-        assertThat(onceRecorded(() -> projections.status(NAME).replay().progress())).isEqualTo(0.4);
-        assertRefused(() -> projections.replay(NAME));
-
-        claimed.put(0, segmentAt(0, 10));
-        assertThat(projections.status(NAME).replay().progress()).isEqualTo(1.0);
-        assertThat(projections.status(NAME).lag()).isZero();
+        mayFinish.countDown();
+        assertThat(onceRecorded(() -> projections.status(NAME).replay().progress(), 1.0)).isEqualTo(1.0);
+        assertThat(projections.status(NAME).replay().error()).isNull();
         assertThatCode(() -> projections.replay(NAME)).doesNotThrowAnyException();
     }
 
     @Test
-    void aSegmentNotClaimedYetHoldsTheProgressBack() throws Exception {
-        claimed.put(1, segmentAt(1, 5));
-        projections.replay(NAME);
-        assertThat(onceRecorded(() -> projections.status(NAME).replay().progress())).isEqualTo(0.5);
+    void aRebuildThatReadEverythingIsNotDoneBeforeItsSwap() throws Exception {
+        CountDownLatch readAll = new CountDownLatch(1);
+        CountDownLatch mayFinish = new CountDownLatch(1);
+        doAnswer(invocation -> {
+            ((LongConsumer) invocation.getArgument(1)).accept(10);
+            readAll.countDown();
+            mayFinish.await(5, TimeUnit.SECONDS);
+            return null;
+        }).when(rebuild).rebuild(any(), any());
 
-        claimed.remove(1);
+        projections.replayAll();
 
-        assertThat(projections.status(NAME).replay().progress()).isZero();
-        assertRefused(() -> projections.replay(NAME));
+        assertThat(readAll.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(projections.status(NAME).replay().progress()).isLessThan(1.0);
+        mayFinish.countDown();
+        assertThat(onceRecorded(() -> projections.status(NAME).replay().progress(), 1.0)).isEqualTo(1.0);
+        verify(rebuild).rebuild(eq(List.of(processor)), any());
     }
 
     @Test
-    void aResetThatFailsIsReportedAndTheProjectionGoesOn() throws Exception {
-        doThrow(new IllegalStateException("segment 1 is claimed by another node")).when(processor).resetTokens();
+    void aRebuildThatFailsIsReportedAndTheLiveViewsGoOn() throws Exception {
+        doThrow(new UnableToClaimTokenException("segment 1 is claimed by another node"))
+                .when(rebuild).rebuild(any(), any());
 
         projections.replay(NAME);
 
-        verify(processor, timeout(5_000)).start();
-        String error = onceRecorded(() -> projections.status(NAME).replay().error());
-        assertThat(error).contains("segment 1 is claimed by another node");
+        String error = onceRecorded(() -> projections.status(NAME).replay().error(), null);
+        assertThat(error).contains("Another query node holds segments", "segment 1 is claimed by another node");
+        assertThat(projections.status(NAME).replay().progress()).isZero();
         assertThat(projections.status(NAME).running()).isTrue();
         assertThatCode(() -> projections.replay(NAME)).doesNotThrowAnyException();
     }
@@ -167,10 +179,10 @@ class ProjectionsTest {
                 rejection -> assertThat(rejection.code()).isEqualTo(ErrorCode.REPLAY_IN_PROGRESS));
     }
 
-    /** The background reset records its outcome just after it returns; the first non-zero, non-null answer. */
-    private static <T> T onceRecorded(Callable<T> answer) {
-        return await("the reset's outcome").atMost(Duration.ofSeconds(5))
-                .until(answer, value -> value != null && !value.equals(0.0));
+    /** The background rebuild records its outcome just after it returns: the first answer that is not null. */
+    private static <T> T onceRecorded(Callable<T> answer, T expected) {
+        return await("the rebuild's outcome").atMost(Duration.ofSeconds(5))
+                .until(answer, value -> value != null && (expected == null || value.equals(expected)));
     }
 
     private static EventTrackerStatus segmentAt(int id, long position) {

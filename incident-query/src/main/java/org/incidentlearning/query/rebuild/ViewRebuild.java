@@ -1,0 +1,226 @@
+package org.incidentlearning.query.rebuild;
+
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.incidentlearning.store.EventsInOrder;
+import org.incidentlearning.store.StoreSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.stereotype.Component;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * Rebuilds views at the store's speed: the events are read in one streaming query and applied by the projections'
+ * own handlers, thousands per unit of work and transaction, into fresh empty tables whose secondary indexes are built
+ * after the load. Live processing goes on into the old tables meanwhile, and reads keep answering from them. At the
+ * end the processors stop, the rebuild reads what arrived since, the fresh tables are swapped in and the processors'
+ * tokens set to where the rebuild stopped (one transaction on PostgreSQL), and the processors start again from there.
+ */
+@Component
+public class ViewRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(ViewRebuild.class);
+
+    /** Events per unit of work: each incident's header is read and written once per batch, not once per event. */
+    private static final int BATCH = 5_000;
+
+    private final DataSource dataSource;
+    private final EventsInOrder events;
+    private final Map<String, RebuildableViews> views;
+    private final TokenStore tokenStore;
+    private final TokenSchema tokenSchema;
+    private final Serializer serializer;
+    private final TransactionManager transactions;
+    private final String nodeId;
+
+    public ViewRebuild(DataSource dataSource, EventsInOrder events, List<RebuildableViews> views,
+                       TokenStore tokenStore, TokenSchema tokenSchema, Serializer serializer,
+                       TransactionManager transactions, StoreSettings settings) {
+        this.dataSource = dataSource;
+        this.events = events;
+        this.views = views.stream().collect(Collectors.toMap(RebuildableViews::processingGroup, Function.identity()));
+        this.tokenStore = tokenStore;
+        this.tokenSchema = tokenSchema;
+        this.serializer = serializer;
+        this.transactions = transactions;
+        this.nodeId = settings.nodeId();
+    }
+
+    /**
+     * Rebuilds the processors' views from the first event and swaps them in. Fails, leaving the live views and
+     * tokens as they were, when another node holds a segment of one of them.
+     *
+     * @param rebuilt told the global index of the last event applied, as the rebuild goes
+     */
+    public void rebuild(List<StreamingEventProcessor> processors, LongConsumer rebuilt) throws Exception {
+        List<RebuildableViews> rebuilding = processors.stream().map(processor -> {
+            RebuildableViews group = views.get(processor.getName());
+            if (group == null) {
+                throw new IllegalStateException("No rebuild is defined for " + processor.getName());
+            }
+            return group;
+        }).toList();
+        List<String> tables = rebuilding.stream().flatMap(group -> group.tables().stream()).toList();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                FreshTables fresh = new FreshTables(connection, tables);
+                fresh.create();
+                connection.commit();
+                NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(
+                        new SingleConnectionDataSource(new FreshTableNames(tables).on(connection), true));
+                Load load = new Load(rebuilding.stream().flatMap(group -> group.handlersWritingTo(jdbc).stream())
+                        .map(handler -> (EventMessageHandler) new AnnotationEventHandlerAdapter(handler)).toList(),
+                        connection, rebuilt);
+                long started = System.nanoTime();
+                GapAwareTrackingToken token = events.read(null, load::add);
+                load.flush();
+                long loaded = System.nanoTime();
+                fresh.index();
+                connection.commit();
+                long indexed = System.nanoTime();
+                swapIn(processors, fresh, load, token, connection);
+                log.info("Rebuilt {} from {} events: loaded in {} ms, indexed in {} ms, caught up and swapped in {} "
+                         + "ms", rebuilding.stream().map(RebuildableViews::processingGroup).toList(), load.applied, (loaded - started) / 1_000_000,
+                        (indexed - loaded) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
+            } catch (Exception failure) {
+                connection.rollback();
+                throw failure;
+            }
+        }
+    }
+
+    /** The processors stop, the rebuild takes in what arrived since it read, and the fresh tables go live. */
+    private void swapIn(List<StreamingEventProcessor> processors, FreshTables fresh, Load load,
+                        GapAwareTrackingToken read, Connection connection) throws Exception {
+        processors.forEach(StreamingEventProcessor::shutDown);
+        List<int[]> claimed = new ArrayList<>();
+        try {
+            for (int index = 0; index < processors.size(); index++) {
+                String name = processors.get(index).getName();
+                int[] segments = transactions.fetchInTransaction(() -> tokenStore.fetchSegments(name));
+                for (int segment : segments) {
+                    // A claim this node holds keeps other nodes' processors off the old tables until the swap.
+                    transactions.executeInTransaction(() -> tokenStore.fetchToken(name, segment));
+                }
+                claimed.add(segments);
+            }
+            GapAwareTrackingToken token = events.read(read, load::add);
+            load.flush();
+            fresh.swap();
+            for (int index = 0; index < processors.size(); index++) {
+                storeTokens(connection, processors.get(index).getName(), claimed.get(index), token);
+            }
+            connection.commit();
+        } finally {
+            for (int index = 0; index < claimed.size(); index++) {
+                String name = processors.get(index).getName();
+                for (int segment : claimed.get(index)) {
+                    transactions.executeInTransaction(() -> tokenStore.releaseClaim(name, segment));
+                }
+            }
+            processors.forEach(StreamingEventProcessor::start);
+        }
+    }
+
+    /** Every segment goes on from where the rebuild stopped, written while this node still holds its claim. */
+    private void storeTokens(Connection connection, String processor, int[] segments, GapAwareTrackingToken token)
+            throws SQLException {
+        SerializedObject<byte[]> serialized = serializer.serialize(token, byte[].class);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + tokenSchema.tokenTable() + " SET "
+                + tokenSchema.tokenColumn() + " = ?, " + tokenSchema.tokenTypeColumn() + " = ?, "
+                + tokenSchema.timestampColumn() + " = ? WHERE "
+                + tokenSchema.processorNameColumn() + " = ? AND " + tokenSchema.segmentColumn() + " = ? AND "
+                + tokenSchema.ownerColumn() + " = ?")) {
+            for (int segment : segments) {
+                update.setBytes(1, serialized.getData());
+                update.setString(2, serialized.getType().getName());
+                update.setString(3, DateTimeUtils.formatInstant(Instant.now()));
+                update.setString(4, processor);
+                update.setInt(5, segment);
+                update.setString(6, nodeId);
+                if (update.executeUpdate() != 1) {
+                    throw new IllegalStateException("Segment " + segment + " of " + processor + " was claimed by "
+                                                    + "another node during the rebuild; the old views stay");
+                }
+            }
+        }
+    }
+
+    /** Events applied in batches, each one unit of work and one transaction on the rebuild's connection. */
+    private static final class Load {
+        private final List<EventMessageHandler> handlers;
+        private final Connection connection;
+        private final LongConsumer rebuilt;
+        private final List<EventMessage<?>> pending = new ArrayList<>(BATCH);
+        private long position;
+        private long applied;
+
+        Load(List<EventMessageHandler> handlers, Connection connection, LongConsumer rebuilt) {
+            this.handlers = handlers;
+            this.connection = connection;
+            this.rebuilt = rebuilt;
+        }
+
+        void add(TrackedEventMessage<?> event) {
+            pending.add(event);
+            position = event.trackingToken().position().orElse(position);
+            if (pending.size() == BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(pending);
+            ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+                EventMessage<?> event = unitOfWork.getMessage();
+                for (EventMessageHandler handler : handlers) {
+                    if (handler.canHandle(event)) {
+                        handler.handle(event);
+                    }
+                }
+                return null;
+            }, RollbackConfigurationType.ANY_THROWABLE);
+            if (result.isExceptional()) {
+                throw new IllegalStateException("The rebuild failed on an event", result.exceptionResult());
+            }
+            try {
+                connection.commit();
+            } catch (SQLException failure) {
+                throw new IllegalStateException("The rebuild could not commit a batch", failure);
+            }
+            applied += pending.size();
+            pending.clear();
+            rebuilt.accept(position);
+        }
+    }
+}
