@@ -167,7 +167,7 @@ class ScaleOutTest {
             Map<String, String> viewsOnQuery2 = caughtUpViews(query2, incidents);
             assertThat(viewsOnQuery1).as("views answered by query-1 and query-2").isEqualTo(viewsOnQuery2);
 
-            // A replay resets every segment, so it needs them all: with another query node holding some, it says so.
+            // A replay swaps its rebuilt views in under every segment's claim: another node holding one is named.
             ServiceClient query1 = client("query-1");
             assertThat(query1.post("/api/admin/projections/incident-views/replay", "").status()).isEqualTo(202);
             await("the replay reports the other node's claims").atMost(Duration.ofSeconds(30))

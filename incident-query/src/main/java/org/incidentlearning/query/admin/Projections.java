@@ -112,9 +112,9 @@ public class Projections {
             } catch (Exception failure) {
                 log.error("Rebuild of projections {} failed; the live views stay", names, failure);
                 String error = failure instanceof UnableToClaimTokenException
-                        ? "Another query node holds segments of " + names + ": a replay needs them all. Stop the "
-                          + "other query nodes, replay on this one, then start them again (" + failure.getMessage()
-                          + ")"
+                        ? "Another query node holds segments of " + String.join(", ", names) + ": a replay needs "
+                          + "them all. Stop the other query nodes, replay on this one, then start them again ("
+                          + failure.getMessage() + ")"
                         : failure.toString();
                 names.forEach(name -> moveOn(name, run -> new ReplayRun(run.startedAt(), run.resetPosition(),
                         Phase.FAILED, error, run.rebuilt())));
