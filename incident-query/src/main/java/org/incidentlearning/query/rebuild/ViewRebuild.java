@@ -30,6 +30,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -37,8 +41,8 @@ import javax.sql.DataSource;
 
 /**
  * Rebuilds views at the store's speed: the events are read in one streaming query and applied by the projections'
- * own handlers, thousands per unit of work and transaction, into fresh empty tables whose secondary indexes are built
- * after the load. Live processing goes on into the old tables meanwhile, and reads keep answering from them. At the
+ * own handlers, thousands per unit of work and transaction, each processing group on a connection and thread of its
+ * own, into fresh empty tables whose secondary indexes are built after the load. Live processing goes on into the old tables meanwhile, and reads keep answering from them. At the
  * end the processors stop, the rebuild reads what arrived since, the fresh tables are swapped in and the processors'
  * tokens set to where the rebuild stopped (one transaction on PostgreSQL), and the processors start again from there.
  */
@@ -87,28 +91,24 @@ public class ViewRebuild {
             return group;
         }).toList();
         List<String> tables = rebuilding.stream().flatMap(group -> group.tables().stream()).toList();
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dataSource.getConnection(); Load load = new Load(rebuilding, rebuilt)) {
             connection.setAutoCommit(false);
             try {
                 FreshTables fresh = new FreshTables(connection, tables);
                 fresh.create();
                 connection.commit();
-                NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(
-                        new SingleConnectionDataSource(new FreshTableNames(tables).on(connection), true));
-                Load load = new Load(rebuilding.stream().flatMap(group -> group.handlersWritingTo(jdbc).stream())
-                        .map(handler -> (EventMessageHandler) new AnnotationEventHandlerAdapter(handler)).toList(),
-                        connection, rebuilt);
                 long started = System.nanoTime();
                 GapAwareTrackingToken token = events.read(null, load::add);
-                load.flush();
+                load.finish();
                 long loaded = System.nanoTime();
                 fresh.index();
                 connection.commit();
                 long indexed = System.nanoTime();
                 swapIn(processors, fresh, load, token, connection);
                 log.info("Rebuilt {} from {} events: loaded in {} ms, indexed in {} ms, caught up and swapped in {} "
-                         + "ms", rebuilding.stream().map(RebuildableViews::processingGroup).toList(), load.applied, (loaded - started) / 1_000_000,
-                        (indexed - loaded) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
+                         + "ms", rebuilding.stream().map(RebuildableViews::processingGroup).toList(), load.applied,
+                        (loaded - started) / 1_000_000, (indexed - loaded) / 1_000_000,
+                        (System.nanoTime() - indexed) / 1_000_000);
             } catch (Exception failure) {
                 connection.rollback();
                 throw failure;
@@ -132,7 +132,7 @@ public class ViewRebuild {
                 claimed.add(segments);
             }
             GapAwareTrackingToken token = events.read(read, load::add);
-            load.flush();
+            load.finish();
             fresh.swap();
             for (int index = 0; index < processors.size(); index++) {
                 storeTokens(connection, processors.get(index).getName(), claimed.get(index), token);
@@ -173,54 +173,129 @@ public class ViewRebuild {
         }
     }
 
-    /** Events applied in batches, each one unit of work and one transaction on the rebuild's connection. */
-    private static final class Load {
-        private final List<EventMessageHandler> handlers;
-        private final Connection connection;
+    /**
+     * Events applied in batches of {@link #BATCH}. Each processing group applies them on a thread and a connection
+     * of its own, one unit of work and one transaction per batch, while the next batch is read: the groups write
+     * different tables, so they need not wait for each other.
+     */
+    private final class Load implements AutoCloseable {
+        private final List<GroupLoad> groups = new ArrayList<>();
         private final LongConsumer rebuilt;
-        private final List<EventMessage<?>> pending = new ArrayList<>(BATCH);
+        private List<EventMessage<?>> pending = new ArrayList<>(BATCH);
+        private List<Future<?>> applying = List.of();
         private long position;
+        private long pendingPosition;
         private long applied;
 
-        Load(List<EventMessageHandler> handlers, Connection connection, LongConsumer rebuilt) {
-            this.handlers = handlers;
-            this.connection = connection;
+        Load(List<RebuildableViews> rebuilding, LongConsumer rebuilt) throws SQLException {
             this.rebuilt = rebuilt;
+            try {
+                for (RebuildableViews group : rebuilding) {
+                    groups.add(new GroupLoad(group, dataSource.getConnection()));
+                }
+            } catch (SQLException | RuntimeException failure) {
+                close();
+                throw failure;
+            }
         }
 
         void add(TrackedEventMessage<?> event) {
             pending.add(event);
-            position = event.trackingToken().position().orElse(position);
+            pendingPosition = event.trackingToken().position().orElse(pendingPosition);
             if (pending.size() == BATCH) {
-                flush();
+                apply();
             }
         }
 
-        void flush() {
+        /** Waits until every event handed over is applied and committed. */
+        void finish() {
+            apply();
+            awaitApplied();
+        }
+
+        private void apply() {
+            awaitApplied();
             if (pending.isEmpty()) {
                 return;
             }
-            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(pending);
-            ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-                EventMessage<?> event = unitOfWork.getMessage();
-                for (EventMessageHandler handler : handlers) {
-                    if (handler.canHandle(event)) {
-                        handler.handle(event);
-                    }
-                }
-                return null;
-            }, RollbackConfigurationType.ANY_THROWABLE);
-            if (result.isExceptional()) {
-                throw new IllegalStateException("The rebuild failed on an event", result.exceptionResult());
-            }
+            List<EventMessage<?>> batch = List.copyOf(pending);
+            applying = groups.stream().<Future<?>>map(group -> group.apply(batch)).toList();
+            applied += batch.size();
+            position = pendingPosition;
+            pending = new ArrayList<>(BATCH);
+        }
+
+        private void awaitApplied() {
             try {
-                connection.commit();
-            } catch (SQLException failure) {
-                throw new IllegalStateException("The rebuild could not commit a batch", failure);
+                for (Future<?> group : applying) {
+                    group.get();
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("The rebuild was interrupted", interrupted);
+            } catch (ExecutionException failure) {
+                throw new IllegalStateException("The rebuild failed", failure.getCause());
             }
-            applied += pending.size();
-            pending.clear();
-            rebuilt.accept(position);
+            if (!applying.isEmpty()) {
+                rebuilt.accept(position);
+            }
+            applying = List.of();
+        }
+
+        @Override
+        public void close() {
+            groups.forEach(GroupLoad::close);
+        }
+    }
+
+    /** One processing group's handlers writing into its fresh tables, on a thread and a connection of its own. */
+    private static final class GroupLoad {
+        private final Connection connection;
+        private final List<EventMessageHandler> handlers;
+        private final ExecutorService thread;
+
+        GroupLoad(RebuildableViews group, Connection connection) throws SQLException {
+            this.connection = connection;
+            connection.setAutoCommit(false);
+            NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(
+                    new SingleConnectionDataSource(new FreshTableNames(group.tables()).on(connection), true));
+            this.handlers = group.handlersWritingTo(jdbc).stream()
+                    .map(handler -> (EventMessageHandler) new AnnotationEventHandlerAdapter(handler)).toList();
+            this.thread = Executors.newSingleThreadExecutor(task -> {
+                Thread rebuilding = new Thread(task, "projection-rebuild-" + group.processingGroup());
+                rebuilding.setDaemon(true);
+                return rebuilding;
+            });
+        }
+
+        Future<?> apply(List<EventMessage<?>> batch) {
+            return thread.submit(() -> {
+                BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+                ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+                    EventMessage<?> event = unitOfWork.getMessage();
+                    for (EventMessageHandler handler : handlers) {
+                        if (handler.canHandle(event)) {
+                            handler.handle(event);
+                        }
+                    }
+                    return null;
+                }, RollbackConfigurationType.ANY_THROWABLE);
+                if (result.isExceptional()) {
+                    throw new IllegalStateException("The rebuild failed on an event", result.exceptionResult());
+                }
+                connection.commit();
+                return null;
+            });
+        }
+
+        void close() {
+            thread.shutdownNow();
+            try {
+                connection.rollback();
+                connection.close();
+            } catch (SQLException failure) {
+                log.warn("Could not close a rebuild connection", failure);
+            }
         }
     }
 }
