@@ -255,11 +255,14 @@ public class IncidentViews implements IncidentViewStore {
             params.addValue("at", Timestamp.from(after.at())).addValue("incident", after.incidentId())
                     .addValue("part", after.partId());
         }
-        return jdbc.query("SELECT e.incident_id, e.part_id, e.recorded_at, p.payload FROM team_entry e "
-                          + "JOIN incident_part p ON p.incident_id = e.incident_id AND p.section = e.section "
-                          + "AND p.part_id = e.part_id WHERE e.team = :team AND e.section = :section" + keyset
-                          + " ORDER BY e.team, e.section, e.recorded_at DESC, e.incident_id DESC, e.part_id DESC "
-                          + "FETCH FIRST :limit ROWS ONLY", params,
+        // The page is cut from the index before the join: PostgreSQL underestimates the join's rows and otherwise
+        // hashes every part of the section and sorts the team's entries (400 ms at 100,000 incidents, not 0.5).
+        return jdbc.query("SELECT e.incident_id, e.part_id, e.recorded_at, p.payload FROM (SELECT e.incident_id, "
+                          + "e.section, e.part_id, e.recorded_at FROM team_entry e WHERE e.team = :team AND e.section "
+                          + "= :section" + keyset + " ORDER BY e.team, e.section, e.recorded_at DESC, e.incident_id "
+                          + "DESC, e.part_id DESC FETCH FIRST :limit ROWS ONLY) e JOIN incident_part p ON "
+                          + "p.incident_id = e.incident_id AND p.section = e.section AND p.part_id = e.part_id "
+                          + "ORDER BY e.recorded_at DESC, e.incident_id DESC, e.part_id DESC", params,
                 (rs, row) -> new TeamItem<>(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
                         (IncidentView.Entry) read(rs.getString(4), section.type())));
     }

@@ -33,12 +33,14 @@ final class FreshTables {
     }
 
     private final Connection connection;
+    private final boolean postgres;
     private final List<Definition> definitions = new ArrayList<>();
 
     /** Reads the live tables' definitions; {@code connection} must not rewrite table names. */
     FreshTables(Connection connection, List<String> tables) throws SQLException {
         this.connection = connection;
         DatabaseMetaData metaData = connection.getMetaData();
+        this.postgres = "PostgreSQL".equals(metaData.getDatabaseProductName());
         for (String table : tables) {
             definitions.add(definition(metaData, table));
         }
@@ -57,7 +59,10 @@ final class FreshTables {
         }
     }
 
-    /** The secondary indexes, each built in one pass over the loaded rows. */
+    /**
+     * The secondary indexes, each built in one pass over the loaded rows; on PostgreSQL also the planner's
+     * statistics, so the first reads after the swap are planned for the tables as they are, not as empty ones.
+     */
     void index() throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (Definition definition : definitions) {
@@ -65,6 +70,9 @@ final class FreshTables {
                     statement.execute("CREATE " + (index.getValue().unique() ? "UNIQUE " : "") + "INDEX "
                             + fresh(index.getKey()) + " ON " + fresh(definition.table()) + " ("
                             + String.join(", ", index.getValue().columns()) + ")");
+                }
+                if (postgres) {
+                    statement.execute("ANALYZE " + fresh(definition.table()));
                 }
             }
         }
