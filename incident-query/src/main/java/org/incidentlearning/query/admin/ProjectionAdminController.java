@@ -52,8 +52,9 @@ public class ProjectionAdminController {
     }
 
     @PostMapping("/{name}/replay")
-    @Operation(summary = "Rebuild one projection from the first event, in the background (202); its reads go on "
-                         + "being answered meanwhile, from views that may be partly rebuilt. 409 while it replays")
+    @Operation(summary = "Rebuild one projection from the first event into fresh tables, in the background (202); "
+                         + "reads go on being answered from the live views until the rebuilt ones are swapped in. "
+                         + "409 while it replays")
     @ApiResponse(responseCode = "202", description = "The replay started; Location is where its progress is read",
             headers = @Header(name = "Location", required = true,
                     schema = @Schema(type = "string", format = "uri-reference",
@@ -64,8 +65,9 @@ public class ProjectionAdminController {
     }
 
     @PostMapping("/replay")
-    @Operation(summary = "Rebuild every projection from the first event, in the background (202); reads go on "
-                         + "being answered meanwhile, from views that may be partly rebuilt. 409 while any replays")
+    @Operation(summary = "Rebuild every projection from the first event into fresh tables, in the background (202); "
+                         + "reads go on being answered from the live views until the rebuilt ones are swapped in. "
+                         + "409 while any replays")
     @ApiResponse(responseCode = "202", description = "The replays started; Location is where their progress is read",
             headers = @Header(name = "Location", required = true,
                     schema = @Schema(type = "string", format = "uri-reference", allowableValues = PATH)))

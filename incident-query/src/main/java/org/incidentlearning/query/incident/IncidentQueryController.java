@@ -78,7 +78,7 @@ public class IncidentQueryController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = IncidentView.class)))
     @ApiResponse(responseCode = "503", description = "The incident's events are stored but its view is still being "
-                                                     + "built (after a replay); retry shortly",
+                                                     + "built; retry shortly",
             headers = @Header(name = "Retry-After", required = true, schema = @Schema(type = "integer",
                     format = "int64", minimum = "1", maximum = "1")),
             content = @Content(mediaType = "application/problem+json",

@@ -65,15 +65,26 @@ class TeamCounts {
         }
     }
 
+    /**
+     * Adds the batch's sums. A count brought down to zero loses its row, as if it had never counted anything: the
+     * rows are then the same however the events were batched, live or in a rebuild.
+     */
     void apply(Deltas deltas) {
         List<MapSqlParameterSource> rows = new ArrayList<>();
+        List<MapSqlParameterSource> lowered = new ArrayList<>();
         deltas.sums.forEach((key, sum) -> {
             if (sum != 0) {
-                rows.add(new MapSqlParameterSource("team", key.team()).addValue("item", key.item())
-                        .addValue("items", sum));
+                MapSqlParameterSource row = new MapSqlParameterSource("team", key.team()).addValue("item", key.item())
+                        .addValue("items", sum);
+                rows.add(row);
+                if (sum < 0) {
+                    lowered.add(row);
+                }
             }
         });
         jdbc.batchUpdate(upsert, rows.toArray(MapSqlParameterSource[]::new));
+        jdbc.batchUpdate("DELETE FROM team_count WHERE team = :team AND item = :item AND items = 0",
+                lowered.toArray(MapSqlParameterSource[]::new));
     }
 
     /** Every count the team has, by item. */

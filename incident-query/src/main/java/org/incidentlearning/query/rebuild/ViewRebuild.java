@@ -10,8 +10,8 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -34,17 +34,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.LongConsumer;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
  * Rebuilds views at the store's speed: the events are read in one streaming query and applied by the projections'
  * own handlers, thousands per unit of work and transaction, each processing group on a connection and thread of its
- * own, into fresh empty tables whose secondary indexes are built after the load. Live processing goes on into the old tables meanwhile, and reads keep answering from them. At the
- * end the processors stop, the rebuild reads what arrived since, the fresh tables are swapped in and the processors'
- * tokens set to where the rebuild stopped (one transaction on PostgreSQL), and the processors start again from there.
+ * own, into fresh empty tables whose secondary indexes are built after the load. Live processing goes on into the old
+ * tables meanwhile, and reads keep answering from them. At the end the processors stop, the rebuild reads what
+ * arrived since, the fresh tables are swapped in and the processors' tokens set to where the rebuild stopped (written
+ * here rather than through the token store so that, on PostgreSQL, swap and tokens are one transaction), and the
+ * processors start again from there.
  */
 @Component
 public class ViewRebuild {
