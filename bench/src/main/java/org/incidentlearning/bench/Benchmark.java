@@ -3,6 +3,7 @@ package org.incidentlearning.bench;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.incidentlearning.bench.bare.BareEndpoint;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,6 +185,7 @@ public final class Benchmark {
         }
         figures.put("lag", lagFigures(lag));
         castMap(figures.get("lag")).put("backlogAfterIngestSeconds", Report.round(backlogSeconds));
+        castMap(figures.get("lag")).put("abortedBatches", abortedBatches(logs.resolve(store.name() + "-ingest.log")));
 
         GeneratedStore generated = new GeneratedStore(settings.replayIncidents(), settings.seed());
         String dataset = "replay_" + settings.replayIncidents();
@@ -269,6 +271,22 @@ public final class Benchmark {
         figures.put("levels", ingest.levels().stream().map(Ingest::figures).toList());
         figures.put("hotIncident", Ingest.figures(ingest.hotIncident()));
         return figures;
+    }
+
+    /**
+     * How often a projection's batch failed and was given up during the ingest, the lag and the big incident: each
+     * one stops the segment until it is claimed again, a lag of seconds. The log is appended to by every run.
+     */
+    private static long abortedBatches(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        int started = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("Starting IncidentLearningApplication")) {
+                started = i;
+            }
+        }
+        return lines.subList(started, lines.size()).stream().filter(line -> line.contains("Aborting Work Package"))
+                .count();
     }
 
     private static Map<String, Object> lagFigures(ProjectionLag.Figures lag) {

@@ -64,6 +64,7 @@ final class Report {
                 lag.get("incidentViewP50Ms") + " / " + lag.get("incidentViewP99Ms"), "p99 <= 100"));
         rows.add(List.of("lag: hot spots p50 / p99 ms", lag.get("hotspotsP50Ms") + " / " + lag.get("hotspotsP99Ms"),
                 "p99 <= 100"));
+        rows.add(List.of("projection batches aborted (ingest, lag, big incident)", lag.get("abortedBatches"), "0"));
         Map<String, Object> big = (Map<String, Object>) figures.get("bigIncident");
         big.forEach((key, value) -> {
             if (value instanceof Map<?, ?> at) {

@@ -1,5 +1,6 @@
 package org.incidentlearning.query.hotspot;
 
+import org.incidentlearning.query.counts.CountUpsert;
 import org.incidentlearning.store.SharedStore;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -14,9 +15,9 @@ import java.util.TreeMap;
 
 /**
  * The hot-spot buckets kept as incidents change: incidents, severity-weighted score and recurrences per dimension,
- * bucket kind, key and bucket. A batch of the incident views adds up its changes ({@link Deltas}) and merges them
- * with one statement, in a fixed order of keys, so the two segments of the processor never wait on each other in a
- * circle. A read of the hot spots is then a range scan of these rows.
+ * bucket kind, key and bucket. A batch of the incident views adds up its changes ({@link Deltas}) and adds them to
+ * the rows once, in a fixed order of keys, so the two segments of the processor never wait on each other in a circle.
+ * A read of the hot spots is then a range scan of these rows.
  */
 @Repository
 public class HotspotCounts {
@@ -44,12 +45,10 @@ public class HotspotCounts {
             + "(dimension, bucket_kind, hotspot_key, bucket, incidents, score, recurrences) VALUES (d.dimension, "
             + "d.bucket_kind, d.hotspot_key, d.bucket, d.incidents, d.score, d.recurrences)";
 
-    private final NamedParameterJdbcTemplate jdbc;
-    private final String upsert;
+    private final CountUpsert upsert;
 
     public HotspotCounts(NamedParameterJdbcTemplate jdbc, SharedStore store) {
-        this.jdbc = jdbc;
-        this.upsert = store.isShared() ? POSTGRES_UPSERT : MERGE;
+        this.upsert = new CountUpsert(jdbc, store, POSTGRES_UPSERT, MERGE);
     }
 
     /** What a batch changes in the buckets, summed per bucket. */
@@ -89,6 +88,6 @@ public class HotspotCounts {
                         .addValue("recurrences", sum[2]));
             }
         });
-        jdbc.batchUpdate(upsert, rows.toArray(MapSqlParameterSource[]::new));
+        upsert.apply(rows);
     }
 }

@@ -246,7 +246,7 @@ class BatchedIncidentViews implements IncidentViewStore {
                         pending.componentsBefore, pending.recurringBefore));
             }
         }
-        TeamCounts.Deltas counts = new TeamCounts.Deltas();
+        SharedCounts counts = new SharedCounts();
         stored.insertHeaders(declared, counts);
         stored.updateHeaders(changed, counts);
         stored.insertParts(batch.inserted.values());

@@ -299,7 +299,7 @@ public class IncidentViews implements IncidentViewStore {
 
     @Override
     public void declare(IncidentHeader header) {
-        TeamCounts.Deltas counts = new TeamCounts.Deltas();
+        SharedCounts counts = new SharedCounts();
         insertHeaders(List.of(header), counts);
         applyCounts(counts);
     }
@@ -314,7 +314,7 @@ public class IncidentViews implements IncidentViewStore {
     @Override
     public void changed(IncidentHeader header) {
         IncidentHeader before = header(header.view().id).orElseThrow();
-        TeamCounts.Deltas counts = new TeamCounts.Deltas();
+        SharedCounts counts = new SharedCounts();
         updateHeaders(List.of(new HeaderChange(header, before.teams(), before.view().components,
                 before.recurring())), counts);
         applyCounts(counts);
@@ -343,31 +343,32 @@ public class IncidentViews implements IncidentViewStore {
 
     @Override
     public void addTeamEntries(List<TeamEntry> entries) {
-        TeamCounts.Deltas counts = new TeamCounts.Deltas();
+        SharedCounts counts = new SharedCounts();
         insertTeamEntries(entries, counts);
         applyCounts(counts);
     }
 
     @Override
     public void removeTeamEntries(String incidentId, PartSection section, String partId) {
-        TeamCounts.Deltas counts = new TeamCounts.Deltas();
+        SharedCounts counts = new SharedCounts();
         deleteTeamEntries(List.of(key(incidentId, section, partId)), counts);
         applyCounts(counts);
     }
 
     @Override
     public void remediationState(String incidentId, String remediationId, RemediationState state) {
-        TeamCounts.Deltas counts = new TeamCounts.Deltas();
+        SharedCounts counts = new SharedCounts();
         updateRemediationStates(List.of(remediationStateRow(incidentId, remediationId, state)), counts);
         applyCounts(counts);
     }
 
-    /** Writes what a batch changed in the teams' counts, once, after its rows. */
-    void applyCounts(TeamCounts.Deltas counts) {
-        teamCounts.apply(counts);
+    /** Writes what a batch changed in the shared counts, once, after its rows, in the order SharedCounts gives. */
+    void applyCounts(SharedCounts counts) {
+        teamCounts.apply(counts.teams());
+        hotspots.apply(counts.hotspots());
     }
 
-    void insertTeamEntries(Collection<TeamEntry> entries, TeamCounts.Deltas counts) {
+    void insertTeamEntries(Collection<TeamEntry> entries, SharedCounts counts) {
         List<TeamEntry> distinct = entries.stream().distinct().toList();
         for (TeamEntry entry : distinct) {
             counts.add(entry.team(), TeamCounts.of(entry.section()), 1);
@@ -386,12 +387,12 @@ public class IncidentViews implements IncidentViewStore {
 
     @Override
     public void removeTeamEntries(List<TeamEntry> entries) {
-        TeamCounts.Deltas counts = new TeamCounts.Deltas();
+        SharedCounts counts = new SharedCounts();
         deleteTeamEntriesOf(entries, counts);
         applyCounts(counts);
     }
 
-    void deleteTeamEntriesOf(Collection<TeamEntry> entries, TeamCounts.Deltas counts) {
+    void deleteTeamEntriesOf(Collection<TeamEntry> entries, SharedCounts counts) {
         for (TeamEntry entry : entries) {
             teamRowsOf(entry.incidentId(), entry.section(), entry.partId()).stream()
                     .filter(row -> row.team().equals(entry.team()))
@@ -403,7 +404,7 @@ public class IncidentViews implements IncidentViewStore {
                         .toArray(MapSqlParameterSource[]::new));
     }
 
-    void deleteTeamEntries(Collection<MapSqlParameterSource> keys, TeamCounts.Deltas counts) {
+    void deleteTeamEntries(Collection<MapSqlParameterSource> keys, SharedCounts counts) {
         for (MapSqlParameterSource key : keys) {
             PartSection section = PartSection.valueOf((String) key.getValue("section"));
             teamRowsOf((String) key.getValue("id"), section, (String) key.getValue("part"))
@@ -418,7 +419,7 @@ public class IncidentViews implements IncidentViewStore {
         return key(incidentId, PartSection.REMEDIATION, remediationId).addValue("state", state.name());
     }
 
-    void updateRemediationStates(Collection<MapSqlParameterSource> rows, TeamCounts.Deltas counts) {
+    void updateRemediationStates(Collection<MapSqlParameterSource> rows, SharedCounts counts) {
         for (MapSqlParameterSource row : rows) {
             String state = (String) row.getValue("state");
             teamRowsOf((String) row.getValue("id"), PartSection.REMEDIATION, (String) row.getValue("part")).stream()
@@ -446,7 +447,7 @@ public class IncidentViews implements IncidentViewStore {
                 (rs, row) -> new TeamRow(rs.getString(1), rs.getString(2)));
     }
 
-    private static void uncount(TeamRow row, PartSection section, TeamCounts.Deltas counts) {
+    private static void uncount(TeamRow row, PartSection section, SharedCounts counts) {
         counts.add(row.team(), TeamCounts.of(section), -1);
         if (row.state() != null) {
             counts.add(row.team(), TeamCounts.of(RemediationState.valueOf(row.state())), -1);
@@ -458,30 +459,27 @@ public class IncidentViews implements IncidentViewStore {
                         boolean recurringBefore) {
     }
 
-    void insertHeaders(Collection<IncidentHeader> headers, TeamCounts.Deltas counts) {
+    void insertHeaders(Collection<IncidentHeader> headers, SharedCounts counts) {
         jdbc.batchUpdate("INSERT INTO incident_view (incident_id, title, severity, status, started_at, version, "
                          + "updated_at, teams, components, header, bucket_year, bucket_month, bucket_week, "
                          + "severity_weight, recurrence) VALUES (:id, :title, :severity, :status, :startedAt, "
                          + ":version, :updatedAt, :teams, :components, :header, :year, :month, :week, :weight, "
                          + ":recurrence)",
                 headers.stream().map(this::columns).toArray(MapSqlParameterSource[]::new));
-        HotspotCounts.Deltas deltas = new HotspotCounts.Deltas();
         headers.forEach(header -> {
             replaceTeams(header.view(), List.of(), header.teams(), counts);
             replaceRows("incident_view_component", "component", header.view().id, header.view().components);
-            count(deltas, new HeaderChange(header, List.of(), List.of(), false));
+            count(counts.hotspots(), new HeaderChange(header, List.of(), List.of(), false));
         });
-        hotspots.apply(deltas);
     }
 
-    void updateHeaders(Collection<HeaderChange> changes, TeamCounts.Deltas counts) {
+    void updateHeaders(Collection<HeaderChange> changes, SharedCounts counts) {
         jdbc.batchUpdate("UPDATE incident_view SET title = :title, status = :status, version = :version, "
                          + "updated_at = :updatedAt, teams = :teams, components = :components, header = :header, "
                          + "recurrence = :recurrence WHERE incident_id = :id",
                 changes.stream().map(change -> columns(change.header())).toArray(MapSqlParameterSource[]::new));
-        HotspotCounts.Deltas deltas = new HotspotCounts.Deltas();
         for (HeaderChange change : changes) {
-            count(deltas, change);
+            count(counts.hotspots(), change);
             IncidentView view = change.header().view();
             List<String> teams = change.header().teams();
             if (!teams.equals(change.teamsBefore())) {
@@ -491,7 +489,6 @@ public class IncidentViews implements IncidentViewStore {
                 replaceRows("incident_view_component", "component", view.id, view.components);
             }
         }
-        hotspots.apply(deltas);
     }
 
     /** What a header's change does to the hot spots: keys that began or stopped counting it, and a new recurrence. */
@@ -612,7 +609,7 @@ public class IncidentViews implements IncidentViewStore {
     }
 
     private void replaceTeams(IncidentView view, List<String> before, List<String> teams,
-                              TeamCounts.Deltas counts) {
+                              SharedCounts counts) {
         Set<String> was = new HashSet<>(before);
         Set<String> is = new HashSet<>(teams);
         is.stream().filter(team -> !was.contains(team)).forEach(team -> counts.add(team, TeamCounts.INCIDENTS, 1));

@@ -1,6 +1,7 @@
 package org.incidentlearning.query.incident;
 
 import org.incidentlearning.kernel.remediation.RemediationState;
+import org.incidentlearning.query.counts.CountUpsert;
 import org.incidentlearning.store.SharedStore;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -16,8 +17,7 @@ import java.util.TreeMap;
 /**
  * How many items each list of a team's context holds, kept as the team's rows change, so the context's counts are
  * one indexed read however many incidents the team took part in. A batch of the incident views adds up its changes
- * ({@link Deltas}) and merges them with one statement in a fixed order of keys, so the processor's segments never
- * wait on each other in a circle.
+ * ({@link Deltas}) and adds them to the rows once, in a fixed order of keys ({@link SharedCounts}).
  */
 @Repository
 class TeamCounts {
@@ -39,11 +39,11 @@ class TeamCounts {
             + "WHEN NOT MATCHED THEN INSERT (team, item, items) VALUES (d.team, d.item, d.items)";
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final String upsert;
+    private final CountUpsert upsert;
 
     TeamCounts(NamedParameterJdbcTemplate jdbc, SharedStore store) {
         this.jdbc = jdbc;
-        this.upsert = store.isShared() ? POSTGRES_UPSERT : MERGE;
+        this.upsert = new CountUpsert(jdbc, store, POSTGRES_UPSERT, MERGE);
     }
 
     /** The item that counts a team's entries of one section. */
@@ -82,7 +82,7 @@ class TeamCounts {
                 }
             }
         });
-        jdbc.batchUpdate(upsert, rows.toArray(MapSqlParameterSource[]::new));
+        upsert.apply(rows);
         jdbc.batchUpdate("DELETE FROM team_count WHERE team = :team AND item = :item AND items = 0",
                 lowered.toArray(MapSqlParameterSource[]::new));
     }
