@@ -34,7 +34,10 @@ interface StoreUnderTest extends AutoCloseable {
     @Override
     void close() throws IOException;
 
-    /** The H2 file store, as the service opens it by default: WRITE_DELAY=0, so every commit reaches the file. */
+    /**
+     * The H2 file store the service opens by default. The bench's own connections (the store's limits) use
+     * WRITE_DELAY=0: each of their commits reaches the file, as an acknowledged write of the service does.
+     */
     final class H2 implements StoreUnderTest {
 
         private final Path root;
@@ -72,7 +75,7 @@ interface StoreUnderTest extends AutoCloseable {
 
         @Override
         public String describe() {
-            return "H2 " + org.h2.engine.Constants.VERSION + " file, WRITE_DELAY=0";
+            return "H2 " + org.h2.engine.Constants.VERSION + " file, each acknowledged write stored before its answer";
         }
 
         /**

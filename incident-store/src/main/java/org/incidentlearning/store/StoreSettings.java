@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param dataDir            where this node keeps its files: the embedded H2 store (incidents.mv.db) and the
  *                           first start's admin key; env INCIDENT_DATA_DIR
  * @param dataCompactOnClose how long the embedded store may compact its file on a graceful stop (H2's
- *                           MAX_COMPACT_TIME); H2 does not compact while the service runs
+ *                           MAX_COMPACT_TIME)
  * @param nodeId             this node's name where nodes sharing a store tell each other apart (owner of its
  *                           segment claims, its PostgreSQL sessions' application name); default the JVM's
  *                           pid@host

@@ -18,7 +18,7 @@ class EmbeddedStoreLocationTest {
     void defaultsKeepEveryCommitAndCompactForFiveSecondsOnClose() {
         String url = url(new MockEnvironment().withProperty("incident.data-dir", "/srv/incidents"));
         assertThat(url).startsWith("jdbc:h2:file:/srv/incidents/incidents;")
-                .contains(";WRITE_DELAY=0;", ";LOCK_TIMEOUT=10000", ";MAX_COMPACT_TIME=5000");
+                .contains(";WRITE_DELAY=500;", ";LOCK_TIMEOUT=10000", ";MAX_COMPACT_TIME=5000");
     }
 
     @Test

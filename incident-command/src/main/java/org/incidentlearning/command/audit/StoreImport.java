@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.incidentlearning.kernel.audit.EventChain;
 import org.incidentlearning.kernel.error.ErrorCode;
 import org.incidentlearning.kernel.error.IncidentRejection;
+import org.incidentlearning.store.AcknowledgedWrites;
 import org.incidentlearning.store.HashChainedAppend;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,14 +48,17 @@ public class StoreImport {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final AcknowledgedWrites acknowledged;
     private final ObjectMapper json = new ObjectMapper();
 
     /** Lines read by the import running now (0 when none runs): its progress, for metrics. */
     private final AtomicLong linesRead = new AtomicLong();
 
-    public StoreImport(JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry meters) {
+    public StoreImport(JdbcTemplate jdbc, TransactionTemplate transaction, AcknowledgedWrites acknowledged,
+                       MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.acknowledged = acknowledged;
         Gauge.builder("incident.import.lines", linesRead, AtomicLong::get)
                 .description("Lines of the export read by the import running now; 0 when none runs")
                 .register(meters);
@@ -69,7 +73,9 @@ public class StoreImport {
             content = {@Content(mediaType = "application/x-ndjson"), @Content(mediaType = "application/json")})
     public Imported importStore(InputStream body) {
         try {
-            return importInOneTransaction(body);
+            Imported imported = importInOneTransaction(body);
+            acknowledged.makeDurable();
+            return imported;
         } finally {
             linesRead.set(0);
         }

@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.incidentlearning.kernel.error.RejectionDetails;
 import org.incidentlearning.kernel.incident.CommandResult;
+import org.incidentlearning.store.AcknowledgedWrites;
 
 /**
  * How every command reaches its incident: through Axon's gateway, and on a store other nodes write too, once more
@@ -17,13 +18,24 @@ public class IncidentCommands {
 
     private final CommandGateway gateway;
     private final boolean othersWriteTheStore;
+    private final AcknowledgedWrites acknowledged;
 
-    public IncidentCommands(CommandGateway gateway, boolean othersWriteTheStore) {
+    public IncidentCommands(CommandGateway gateway, boolean othersWriteTheStore, AcknowledgedWrites acknowledged) {
         this.gateway = gateway;
         this.othersWriteTheStore = othersWriteTheStore;
+        this.acknowledged = acknowledged;
     }
 
+    /** The command's result, or its refusal, once what it was decided on is durable. */
     public CommandResult send(CommandMessage<?> command) {
+        try {
+            return sendOnce(command);
+        } finally {
+            acknowledged.makeDurable();
+        }
+    }
+
+    private CommandResult sendOnce(CommandMessage<?> command) {
         try {
             return gateway.sendAndWait(command);
         } catch (CommandExecutionException refused) {

@@ -10,6 +10,7 @@ import org.incidentlearning.command.incident.IncidentCommands;
 import org.incidentlearning.command.incident.RecentIncidents;
 import org.incidentlearning.command.incident.RejectionTranslation;
 import org.incidentlearning.command.metrics.CommandMetrics;
+import org.incidentlearning.store.AcknowledgedWrites;
 import org.incidentlearning.store.SharedStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -43,8 +44,8 @@ public class CommandSideConfiguration implements WebMvcConfigurer {
 
     /** Every command's way to its incident, REST edge and importer alike. */
     @Bean
-    IncidentCommands incidentCommands(CommandGateway gateway, SharedStore store) {
-        return new IncidentCommands(gateway, store.isShared());
+    IncidentCommands incidentCommands(CommandGateway gateway, SharedStore store, AcknowledgedWrites acknowledged) {
+        return new IncidentCommands(gateway, store.isShared(), acknowledged);
     }
 
     @Override

@@ -23,12 +23,16 @@ import org.incidentlearning.kernel.incident.IncidentResolvedEvent;
 import org.incidentlearning.kernel.incident.IncidentRevisedEvent;
 import org.incidentlearning.kernel.incident.SourceIds;
 import org.incidentlearning.kernel.timeline.TimelineEntryRecordedEvent;
+import org.incidentlearning.store.AcknowledgedWrites;
+import org.incidentlearning.store.SharedStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -49,7 +53,7 @@ class PostmortemImportTest {
     private PostmortemImport postmortems;
 
     @BeforeEach
-    void wireTheCommandSide() {
+    void wireTheCommandSide() throws SQLException {
         eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
         commandBus.registerHandlerInterceptor(new RejectionTranslation());
@@ -59,7 +63,9 @@ class PostmortemImportTest {
                 .build()
                 .subscribe(commandBus);
         gateway = DefaultCommandGateway.builder().commandBus(commandBus).build();
-        postmortems = new PostmortemImport(new IncidentCommands(gateway, false), eventStore);
+        DriverManagerDataSource store = new DriverManagerDataSource("jdbc:h2:mem:postmortem-import", "sa", "");
+        postmortems = new PostmortemImport(new IncidentCommands(gateway, false,
+                new AcknowledgedWrites(store, new SharedStore(store))), eventStore);
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package org.incidentlearning.web.security;
 
+import org.incidentlearning.store.AcknowledgedWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -27,9 +28,11 @@ public class StoredApiKeys {
     static final int ACTOR_LENGTH = 200;
 
     private final JdbcTemplate jdbc;
+    private final AcknowledgedWrites acknowledged;
 
-    public StoredApiKeys(JdbcTemplate jdbc) {
+    public StoredApiKeys(JdbcTemplate jdbc, AcknowledgedWrites acknowledged) {
         this.jdbc = jdbc;
+        this.acknowledged = acknowledged;
     }
 
     /** A stored key as an admin or auditor sees it: everything but the key. */
@@ -46,6 +49,7 @@ public class StoredApiKeys {
                     + "VALUES (?, ?, ?, ?, ?, ?, ?)", key.id(), key.name(), key.team(),
                 key.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(",")), keyHash,
                 Timestamp.from(key.createdAt()), key.createdBy());
+        acknowledged.makeDurable();
     }
 
     /**
@@ -77,8 +81,10 @@ public class StoredApiKeys {
 
     /** @return false when the key was already revoked */
     boolean revoke(String id, Instant at, String by) {
-        return jdbc.update("UPDATE api_keys SET revoked_at = ?, revoked_by = ? WHERE key_id = ? AND revoked_at IS NULL",
-                Timestamp.from(at), by, id) > 0;
+        boolean revoked = jdbc.update("UPDATE api_keys SET revoked_at = ?, revoked_by = ? WHERE key_id = ? "
+                                      + "AND revoked_at IS NULL", Timestamp.from(at), by, id) > 0;
+        acknowledged.makeDurable();
+        return revoked;
     }
 
     private static Set<Role> roles(String roles) {
